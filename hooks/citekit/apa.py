@@ -1,0 +1,200 @@
+"""Full references in APA 7 style as adapted in Norway ("og", "mfl.", "u.å.", "s.", "Red.").
+
+Every reference comes out twice from one pass: as HTML (title in italics, values escaped,
+links) and as plain text for hover text and exports.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .labels import Label, creators
+from .model import Entry, Person
+from .people import initials, inverted, join_names, same_party, surname
+
+MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+          "september", "oktober", "november", "desember")
+# Types whose date APA gives in full ("2021, 21. september"): web pages and the like.
+FULL_DATE_TYPES = frozenset({"online", "www", "electronic", "misc", "manual"})
+THESIS_TYPES = {"phdthesis": "Doktoravhandling", "mastersthesis": "Masteroppgave"}
+MAX_LISTED_AUTHORS = 20
+_ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+_RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
+
+
+@dataclass(frozen=True)
+class Reference:
+    html: str
+    text: str
+
+
+class _Builder:
+    """Collects a reference as HTML and plain text at once."""
+
+    def __init__(self) -> None:
+        self._html: list[str] = []
+        self._text: list[str] = []
+
+    def add(self, text: str, *, italic: bool = False, href: str | None = None) -> None:
+        if not text:
+            return
+        markup = html.escape(text)
+        if href:
+            markup = f'<a href="{html.escape(href)}">{markup}</a>'
+        if italic:
+            markup = f"<em>{markup}</em>"
+        self._html.append(markup)
+        self._text.append(text)
+
+    def end_element(self) -> None:
+        """Close an APA element with a period, unless it already ends a sentence."""
+        last = self._text[-1].rstrip() if self._text else ""
+        if last and last[-1] not in ".?!":
+            self.add(".")
+
+    def result(self) -> Reference:
+        return Reference("".join(self._html).strip(), "".join(self._text).strip())
+
+
+def format_reference(entry: Entry, label: Label, title_href: str | None = None) -> Reference:
+    """The entry as an APA 7 reference; `label.year` carries any 2017a/2017b suffix."""
+    builder = _Builder()
+    _author_element(builder, entry)
+    builder.add(f" ({_date(entry, label.year)}).")
+    builder.add(" ")
+    _FORMATTERS.get(entry.type, _standalone)(builder, entry, title_href)
+    _link_element(builder, entry)
+    return builder.result()
+
+
+def _author_element(builder: _Builder, entry: Entry) -> None:
+    people = creators(entry)
+    names = [inverted(p) for p in people]
+    if len(names) > MAX_LISTED_AUTHORS:
+        text = ", ".join(names[: MAX_LISTED_AUTHORS - 1]) + ", … " + names[-1]
+    else:
+        text = join_names(names)
+    if not entry.authors and entry.editors:
+        text += " (Red.)"
+    builder.add(text)
+    builder.end_element()
+
+
+def _date(entry: Entry, year_label: str) -> str:
+    match = _ISO_DATE.match(entry.get("date"))
+    if entry.type not in FULL_DATE_TYPES or not match or not match["month"]:
+        return year_label
+    month = MONTHS[int(match["month"]) - 1]
+    if match["day"]:
+        return f"{year_label}, {int(match['day'])}. {month}"
+    return f"{year_label}, {month}"
+
+
+def _report(builder: _Builder, entry: Entry, title_href: str | None) -> None:
+    builder.add(entry.get("title"), italic=True, href=title_href)
+    number = entry.get("number")
+    series = entry.get("type") or entry.get("series")
+    if number:
+        builder.add(f" ({series} {number})" if series else f" (Rapport nr. {number})")
+    builder.end_element()
+    _publisher_element(builder, entry, entry.get("institution") or entry.get("publisher"))
+
+
+def _book(builder: _Builder, entry: Entry, title_href: str | None) -> None:
+    builder.add(entry.get("title"), italic=True, href=title_href)
+    edition = entry.get("edition")
+    if edition:
+        builder.add(f" ({edition}. utg.)" if edition.isdigit() else f" ({edition})")
+    builder.end_element()
+    _publisher_element(builder, entry, entry.get("publisher"))
+
+
+def _article(builder: _Builder, entry: Entry, title_href: str | None) -> None:
+    builder.add(entry.get("title"), href=title_href)
+    builder.end_element()
+    builder.add(" ")
+    builder.add(entry.get("journal"), italic=True)
+    if entry.get("volume"):
+        builder.add(", ")
+        builder.add(entry.get("volume"), italic=True)
+    if entry.get("number"):
+        builder.add(f"({entry.get('number')})")
+    if entry.get("pages"):
+        builder.add(", " + _RANGE.sub("–", entry.get("pages")))
+    builder.end_element()
+
+
+def _chapter(builder: _Builder, entry: Entry, title_href: str | None) -> None:
+    builder.add(entry.get("title"), href=title_href)
+    builder.end_element()
+    builder.add(" I ")
+    if entry.editors:
+        builder.add(join_names([_name_first(p) for p in entry.editors]) + " (Red.), ")
+    builder.add(entry.get("booktitle"), italic=True)
+    if entry.get("pages"):
+        builder.add(" (s. " + _RANGE.sub("–", entry.get("pages")) + ")")
+    builder.end_element()
+    _publisher_element(builder, entry, entry.get("publisher") or entry.get("organization"))
+
+
+def _thesis(builder: _Builder, entry: Entry, title_href: str | None) -> None:
+    builder.add(entry.get("title"), italic=True, href=title_href)
+    kind = entry.get("type") or THESIS_TYPES.get(entry.type, "")
+    if kind:
+        builder.add(f" [{kind}]")
+    builder.end_element()
+    _publisher_element(builder, entry, entry.get("school") or entry.get("institution"))
+
+
+def _standalone(builder: _Builder, entry: Entry, title_href: str | None) -> None:
+    """Guides, templates, web pages and other documents: title, [type], publisher."""
+    builder.add(entry.get("title"), italic=True, href=title_href)
+    if entry.get("type"):
+        builder.add(f" [{entry.get('type')}]")
+    builder.end_element()
+    publisher = (entry.get("organization") or entry.get("publisher")
+                 or entry.get("institution") or entry.get("howpublished"))
+    _publisher_element(builder, entry, publisher)
+
+
+def _publisher_element(builder: _Builder, entry: Entry, publisher: str) -> None:
+    """APA leaves the publisher out when it is the author."""
+    if publisher and not same_party(creators(entry), publisher):
+        builder.add(" " + publisher)
+        builder.end_element()
+
+
+def _link_element(builder: _Builder, entry: Entry) -> None:
+    doi = entry.get("doi")
+    if doi:
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
+        url = f"https://doi.org/{doi}"
+    else:
+        url = entry.get("url")
+    if url:
+        builder.add(" ")
+        builder.add(url, href=url)
+
+
+def _name_first(person: Person) -> str:
+    """'A. B. Navn' for editors inside a chapter reference."""
+    if person.is_organisation or not person.given:
+        return surname(person)
+    return f"{initials(person.given)} {surname(person)}"
+
+
+_FORMATTERS: dict[str, Callable[[_Builder, Entry, str | None], None]] = {
+    "report": _report,
+    "techreport": _report,
+    "book": _book,
+    "article": _article,
+    "incollection": _chapter,
+    "inbook": _chapter,
+    "inproceedings": _chapter,
+    "thesis": _thesis,
+    "phdthesis": _thesis,
+    "mastersthesis": _thesis,
+}

@@ -1,0 +1,307 @@
+"""Load `references.bib` with bibtexparser 2 and check it, reporting every problem at once.
+
+bibtexparser is fault-tolerant: it never raises on bad input but keeps failed blocks with
+their start lines. We read those, plus what it lets through (a missing comma swallowed into a
+value, an undefined @string, keys differing only in case), and turn each into a located
+`Problem`. Values are resolved here rather than by bibtexparser's string middleware because
+that middleware neither resolves `#` concatenation nor reports an undefined macro.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import bibtexparser
+from bibtexparser import model as bibmodel
+
+from .latex import decode
+from .model import Entry, Problem
+from .people import parse_names
+
+# bibtexparser logs each failed block itself; we report them our own way.
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+NAME_FIELDS = ("author", "editor", "shortauthor")
+ALIASES = {"journaltitle": "journal", "location": "address"}
+MONTHS = {m: str(i) for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# Works that APA cites as "u.å." when undated; every other type needs a year.
+UNDATED_ALLOWED = frozenset({"online", "misc", "manual", "electronic", "www"})
+CREATOR_FIELDS = ("author", "editor", "institution", "organization")
+# Fields a crossref child never inherits.
+NOT_INHERITED = frozenset({"crossref", "ids", "keywords", "abstract", "shortauthor"})
+SAFE_URL = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
+
+_BARE_TOKEN = re.compile(r"[^\s#{}\"]+")
+_FIELD_START = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*=")
+_ENTRY_HEAD = re.compile(r"@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s{}()]+)")
+
+
+@dataclass(frozen=True)
+class Bibliography:
+    """The loaded entries (in file order), the problems found, and the keys of broken entries."""
+
+    entries: MappingProxyType
+    problems: tuple[Problem, ...]
+    broken_keys: frozenset[str]
+
+    def suggest(self, key: str) -> str | None:
+        """The closest known key, for a did-you-mean hint."""
+        close = difflib.get_close_matches(key, self.entries.keys(), n=1, cutoff=0.6)
+        if not close:
+            lowered = {k.casefold(): k for k in self.entries}
+            return lowered.get(key.casefold())
+        return close[0]
+
+
+class _ValueError(Exception):
+    pass
+
+
+def load_bibliography(path: Path, display_name: str) -> Bibliography:
+    """Read and check a .bib file; `display_name` is how messages name it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _failed(display_name, "bibliography file not found")
+    except IsADirectoryError:
+        return _failed(display_name, "bibliography path is a directory, not a file")
+    except OSError as error:
+        return _failed(display_name, f"cannot read bibliography ({error.strerror or error})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start : error.start + 1].hex()
+        return _failed(display_name, f"not valid UTF-8 (byte 0x{byte}); save the file as UTF-8", line)
+    return parse_bibliography(text, display_name)
+
+
+def parse_bibliography(text: str, display_name: str) -> Bibliography:
+    """Parse BibTeX source text into checked entries."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems: list[Problem] = []
+    broken: set[str] = set()
+
+    def report(line: int | None, message: str) -> None:
+        problems.append(Problem(display_name, line, message))
+
+    library = bibtexparser.parse_string(text, parse_stack=[])
+    # As in BibTeX, a macro may use the macros defined before it.
+    strings: dict[str, str] = {}
+    for string in library.strings:
+        try:
+            strings[string.key.casefold()] = _resolve(string.value, strings)
+        except _ValueError as error:
+            report(string.start_line + 1, f"malformed @string '{string.key}': value {error}")
+
+    for block in library.failed_blocks:
+        _report_failed_block(block, report, broken)
+
+    raw_entries: dict[str, tuple[bibmodel.Entry, dict[str, str]]] = {}
+    first_seen: dict[str, tuple[str, int]] = {}
+    for block in library.entries:
+        line = block.start_line + 1
+        folded = block.key.casefold()
+        if folded in first_seen:
+            other, other_line = first_seen[folded]
+            report(line, f"duplicate key '{block.key}' (differs only in case from '{other}' "
+                         f"at line {other_line})")
+            broken.add(block.key)
+            continue
+        first_seen[folded] = (block.key, line)
+        values: dict[str, str] = {}
+        for field in block.fields:
+            name = field.key.lower()
+            try:
+                values[ALIASES.get(name, name)] = _resolve(field.value, strings)
+            except _ValueError as error:
+                report(field.start_line + 1, f"malformed entry '{block.key}': field '{name}' {error}")
+                broken.add(block.key)
+        raw_entries[block.key] = (block, values)
+
+    _resolve_crossrefs(raw_entries, report, broken)
+
+    entries: dict[str, Entry] = {}
+    for key, (block, values) in raw_entries.items():
+        if key in broken:
+            continue
+        entry = _make_entry(block, values, report)
+        if entry is None:
+            broken.add(key)
+        else:
+            entries[key] = entry
+
+    if not library.entries and not library.failed_blocks and not problems:
+        report(None, "bibliography has no entries")
+    problems.sort(key=lambda p: (p.line or 0))
+    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken))
+
+
+def _failed(display_name: str, message: str, line: int | None = None) -> Bibliography:
+    return Bibliography(MappingProxyType({}), (Problem(display_name, line, message),), frozenset())
+
+
+def _report_failed_block(block, report, broken: set[str]) -> None:
+    line = (block.start_line or 0) + 1
+    if isinstance(block, bibmodel.DuplicateBlockKeyBlock):
+        first = block.previous_block.start_line + 1
+        report(line, f"duplicate key '{block.key}' (first defined at line {first})")
+        return
+    if isinstance(block, bibmodel.DuplicateFieldKeyBlock):
+        entry = block.ignore_error_block
+        fields = ", ".join(f"'{f}'" for f in sorted(block.duplicate_keys))
+        report(line, f"malformed entry '{entry.key}': field {fields} given more than once")
+        broken.add(entry.key)
+        return
+    head = _ENTRY_HEAD.search(block.raw or "")
+    key = head["key"] if head else "?"
+    if head:
+        broken.add(key)
+    reason = getattr(block.error, "abort_reason", None) or str(block.error)
+    report(line, f"malformed entry '{key}': {_explain(reason)}")
+
+
+def _explain(reason: str) -> str:
+    """Turn bibtexparser's abort reason into a short lower-case hint."""
+    reason = reason.replace("`", "'").strip().rstrip(".")
+    if reason.startswith("Unexpectedly reached end of file"):
+        return "the file ends before the entry is closed (unclosed brace?)"
+    if reason.startswith("Unexpected block start"):
+        start = re.search(r"'(@\w+)", reason)
+        where = f"'{start.group(1)}'" if start else "a new entry"
+        return f"{where} starts before this entry is closed (unclosed brace or missing comma?)"
+    return reason[:1].lower() + reason[1:]
+
+
+def _resolve(raw: str, strings: dict[str, str]) -> str:
+    """Resolve a raw BibTeX value: braces, quotes, numbers, @string macros and `#`."""
+    parts: list[str] = []
+    i, n = 0, len(raw)
+    while True:
+        while i < n and raw[i].isspace():
+            i += 1
+        if i >= n:
+            raise _ValueError("has an empty value")
+        if raw[i] == "{":
+            end = _matching_brace(raw, i)
+            parts.append(raw[i + 1 : end])
+            i = end + 1
+        elif raw[i] == '"':
+            end = _closing_quote(raw, i)
+            parts.append(raw[i + 1 : end])
+            i = end + 1
+        else:
+            token = _BARE_TOKEN.match(raw, i)
+            if not token:
+                raise _ValueError(f"has an unexpected character {raw[i]!r}")
+            parts.append(_expand(token.group(0), strings))
+            i = token.end()
+        while i < n and raw[i].isspace():
+            i += 1
+        if i >= n:
+            return "".join(parts)
+        if raw[i] != "#":
+            rest = raw[i:].strip().splitlines()[0]
+            follows = _FIELD_START.match(rest)
+            if follows:
+                raise _ValueError(f"runs into field '{follows['name']}' (missing comma?)")
+            raise _ValueError(f"has text after the value: {rest[:40]!r}")
+        i += 1
+
+
+def _expand(token: str, strings: dict[str, str]) -> str:
+    if token.isdigit():
+        return token
+    name = token.casefold()
+    if name in strings:
+        return strings[name]
+    if name in MONTHS:
+        return MONTHS[name]
+    raise _ValueError(f"uses undefined @string macro '{token}'")
+
+
+def _matching_brace(raw: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(raw)):
+        if raw[i] == "{" and raw[i - 1 : i] != "\\":
+            depth += 1
+        elif raw[i] == "}" and raw[i - 1 : i] != "\\":
+            depth -= 1
+            if depth == 0:
+                return i
+    raise _ValueError("has an unclosed brace")
+
+
+def _closing_quote(raw: str, start: int) -> int:
+    depth = 0
+    for i in range(start + 1, len(raw)):
+        char = raw[i]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            return i
+    raise _ValueError("has an unclosed quote")
+
+
+def _resolve_crossrefs(raw_entries, report, broken: set[str]) -> None:
+    by_folded = {key.casefold(): key for key in raw_entries}
+    for key, (block, values) in raw_entries.items():
+        parent_name = values.get("crossref")
+        if not parent_name:
+            continue
+        parent_key = by_folded.get(parent_name.casefold())
+        if parent_key is None or parent_key == key:
+            report(block.start_line + 1,
+                   f"entry '{key}' has crossref '{parent_name}', which is not in the bibliography")
+            broken.add(key)
+            continue
+        parent_block, parent_values = raw_entries[parent_key]
+        for name, value in parent_values.items():
+            if name not in NOT_INHERITED and name not in values:
+                values[name] = value
+        if "title" in parent_values and "booktitle" not in values:
+            values["booktitle"] = parent_values["title"]
+        del values["crossref"]
+
+
+def _make_entry(block, values: dict[str, str], report) -> Entry | None:
+    line = block.start_line + 1
+    entry_type = block.entry_type.lower()
+    missing = []
+    if "title" not in values:
+        missing.append("title")
+    if not any(values.get(name) for name in CREATOR_FIELDS):
+        missing.append("author, editor or institution")
+    if entry_type not in UNDATED_ALLOWED and not (values.get("year") or values.get("date")):
+        missing.append("year")
+    if missing:
+        report(line, f"entry '{block.key}' lacks {' and '.join(missing)}")
+        return None
+
+    decoded = {name: decode(value) for name, value in values.items() if name not in NAME_FIELDS}
+    url = decoded.get("url")
+    if url is not None and not SAFE_URL.match(url):
+        report(line, f"entry '{block.key}' has a url that is not http(s): {url[:60]!r}")
+        return None
+    year = decoded.get("year") or decoded.get("date", "")[:4]
+    if year and not year.isdigit():
+        report(line, f"entry '{block.key}' has a year that is not a number: {year!r}")
+        return None
+    return Entry(
+        key=block.key,
+        type=entry_type,
+        line=line,
+        fields=MappingProxyType(decoded),
+        bibtex_fields=MappingProxyType(dict(values)),
+        authors=parse_names(values["author"]) if "author" in values else (),
+        editors=parse_names(values["editor"]) if "editor" in values else (),
+        short_authors=parse_names(values["shortauthor"]) if "shortauthor" in values else (),
+    )

@@ -1,0 +1,72 @@
+"""The Markdown of a work's own page in the research index, generated from its entry."""
+
+from __future__ import annotations
+
+import re
+
+from .apa import MONTHS
+from .catalogue import Work, institute, kind, slugify
+from .exports import report_number
+from .markdown import front_matter, md_text
+from .people import inverted, join_names
+
+CITED_BY_MARKER = "<!-- kb:cited-by -->"
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def entry_page(work: Work, bibtex: str, index_path: str = "index.md") -> str:
+    """Markdown for the page of one work. `index_path` is the research index, relative."""
+    entry = work.entry
+    title = entry.get("title")
+    work_kind = kind(entry)
+    description = f"{work_kind.capitalize()} ({work.label.year}) av {work.label.names}: {title}"
+    lines = [front_matter({"title": title, "description": description, "kb_entry": work.key}),
+             f"# {md_text(title)}", ""]
+    lines += [f'<p class="kb-entry-reference">{work.reference_html_unlinked}</p>', ""]
+    lines += _facts(work, work_kind)
+    if entry.get("abstract"):
+        lines += ["## Sammendrag", "", md_text(entry.get("abstract")), ""]
+    lines += ["## Sitert i kunnskapsbasen", "", CITED_BY_MARKER, ""]
+    lines += ["## Slik siterer du verket", "",
+              f"I teksten: {md_text(work.label.narrative)} eller ({md_text(work.label.parenthetical)}).",
+              "", "Referanse i APA 7-stil:", "", f"> {md_text(work.reference_text)}", "",
+              "BibTeX, for Zotero, EndNote, LaTeX og Pandoc:", "", "```bibtex", bibtex.strip(), "```", "",
+              f"[Last ned BibTeX (.bib)]({work.slug}.bib){{ download }} · "
+              f"[Last ned RIS (.ris)]({work.slug}.ris){{ download }}", "",
+              f"[Tilbake til Forskning og kilder]({index_path}){{ .kb-back }}", ""]
+    return "\n".join(lines)
+
+
+def _facts(work: Work, work_kind: str) -> list[str]:
+    entry = work.entry
+    facts = [("Type", md_text(work_kind))]
+    people = entry.authors or entry.editors
+    if people:
+        role = "Forfattere" if entry.authors else "Redaktører"
+        if len(people) == 1:
+            role = role[:-1] if entry.authors else "Redaktør"
+        facts.append((role, md_text(join_names([inverted(p) for p in people]))))
+    body = institute(entry)
+    if body:
+        facts.append(("Utgiver", f"[{md_text(body)}](institutt/{slugify(body)}.md)"))
+    number = report_number(entry)
+    if number:
+        facts.append(("Serie og nummer", md_text(number)))
+    date = _ISO_DATE.match(entry.get("date"))
+    if date:
+        year, month, day = date.groups()
+        facts.append(("Dato", f"{int(day)}. {MONTHS[int(month) - 1]} {year}"))
+    year = entry.year
+    facts.append(("År", f"[{year}](ar/{year}.md)" if year else "u.å. (uten år)"))
+    if entry.get("note"):
+        facts.append(("Merknad", md_text(entry.get("note"))))
+    if entry.keywords:
+        topics = ", ".join(f"[{md_text(word)}](tema/{slugify(word)}.md)" for word in entry.keywords)
+        facts.append(("Emner", topics))
+    if entry.get("url"):
+        facts.append(("Lenke", f"<{entry.get('url')}>"))
+    lines = ['<div class="kb-entry-facts" markdown>', ""]
+    for name, value in facts:
+        lines += [name, f":   {value}", ""]
+    lines += ["</div>", ""]
+    return lines

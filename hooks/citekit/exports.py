@@ -1,0 +1,163 @@
+"""Write entries out for reference managers: BibTeX, RIS and CSL-JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable
+
+import bibtexparser
+from bibtexparser import model as bibmodel
+
+from .labels import creators
+from .model import Entry, Person
+from .people import inverted
+
+RIS_TYPES = {
+    "article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP",
+    "inproceedings": "CPAPER", "report": "RPRT", "techreport": "RPRT", "thesis": "THES",
+    "phdthesis": "THES", "mastersthesis": "THES", "online": "ELEC", "www": "ELEC",
+    "electronic": "ELEC", "manual": "GEN", "misc": "GEN", "legislation": "STAT",
+}
+CSL_TYPES = {
+    "article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
+    "inproceedings": "paper-conference", "report": "report", "techreport": "report",
+    "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis", "online": "webpage",
+    "www": "webpage", "electronic": "webpage", "manual": "document", "misc": "document",
+    "legislation": "legislation",
+}
+LANGUAGES = {"norsk": "nb", "norwegian": "nb", "bokmål": "nb", "bokmal": "nb", "nb": "nb",
+             "no": "nb", "nynorsk": "nn", "nn": "nn", "english": "en", "engelsk": "en", "en": "en"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_PAGES = re.compile(r"^\s*(?P<first>[^-–\s]+)\s*(?:-{1,2}|–)\s*(?P<last>\S+)\s*$")
+
+
+def language_tag(entry: Entry) -> str:
+    """A BCP 47 tag from `langid`/`language`, '' when the bib does not say."""
+    value = (entry.get("langid") or entry.get("language")).casefold()
+    return LANGUAGES.get(value, "")
+
+
+def report_number(entry: Entry) -> str:
+    """'Fafo-rapport 2017:31': the series (or type) with the number, as printed on the cover."""
+    number = entry.get("number")
+    series = entry.get("type") or entry.get("series")
+    return f"{series} {number}".strip() if number else ""
+
+
+def date_parts(entry: Entry) -> list[int]:
+    match = _DATE.match(entry.get("date") or entry.year)
+    return [int(part) for part in match.groups() if part] if match else []
+
+
+def page_range(entry: Entry) -> tuple[str, str]:
+    match = _PAGES.match(entry.get("pages"))
+    return (match["first"], match["last"]) if match else (entry.get("pages"), "")
+
+
+def to_bibtex(entries: Iterable[Entry]) -> str:
+    """The entries as BibTeX, macros and crossrefs resolved, LaTeX as in the source."""
+    library = bibtexparser.Library()
+    for entry in entries:
+        # Values are re-wrapped by the writer: the source's line breaks inside a value go.
+        fields = [bibmodel.Field(name, " ".join(value.split()))
+                  for name, value in entry.bibtex_fields.items()]
+        library.add(bibmodel.Entry(entry.type, entry.key, fields))
+    return bibtexparser.write_string(library)
+
+
+def to_ris(entries: Iterable[Entry]) -> str:
+    return "".join(_ris_record(entry) for entry in entries)
+
+
+def _ris_record(entry: Entry) -> str:
+    lines = [("TY", RIS_TYPES.get(entry.type, "GEN"))]
+    lines += [("AU", inverted(p)) for p in (entry.authors or creators(entry))]
+    lines += [("ED", inverted(p)) for p in entry.editors if entry.authors]
+    lines.append(("TI", entry.get("title")))
+    container = entry.get("journal") or entry.get("booktitle")
+    if container:
+        lines.append(("T2", container))
+    parts = date_parts(entry)
+    if parts:
+        lines.append(("PY", str(parts[0])))
+        if len(parts) > 1:
+            lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "/"))
+    publisher = entry.get("institution") or entry.get("publisher") or entry.get("organization")
+    if publisher:
+        lines.append(("PB", publisher))
+    if entry.type in ("report", "techreport") and entry.get("number"):
+        lines.append(("SN", report_number(entry)))
+    elif entry.get("isbn"):
+        lines.append(("SN", entry.get("isbn")))
+    if entry.get("type"):
+        lines.append(("M3", entry.get("type")))
+    for tag, name in (("VL", "volume"), ("IS", "number"), ("ET", "edition"), ("CY", "address")):
+        if entry.get(name) and not (tag == "IS" and entry.type in ("report", "techreport")):
+            lines.append((tag, entry.get(name)))
+    first, last = page_range(entry)
+    if first:
+        lines.append(("SP", first))
+    if last:
+        lines.append(("EP", last))
+    for tag, name in (("DO", "doi"), ("UR", "url"), ("AB", "abstract"), ("N1", "note")):
+        if entry.get(name):
+            lines.append((tag, entry.get(name)))
+    lines += [("KW", word) for word in entry.keywords]
+    if language_tag(entry):
+        lines.append(("LA", language_tag(entry)))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines) + "\n"
+
+
+def csl_item(entry: Entry) -> dict:
+    item: dict = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "document"),
+                  "title": entry.get("title")}
+    people = entry.authors or creators(entry)
+    if people:
+        item["author"] = [_csl_name(p) for p in people]
+    if entry.editors:
+        item["editor"] = [_csl_name(p) for p in entry.editors]
+    parts = date_parts(entry)
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    publisher = entry.get("institution") or entry.get("publisher") or entry.get("organization")
+    if publisher:
+        item["publisher"] = publisher
+    if entry.get("number"):
+        item["number"] = entry.get("number")
+    series = entry.get("type") or entry.get("series")
+    if series:
+        item["collection-title" if entry.get("series") else "genre"] = series
+    container = entry.get("journal") or entry.get("booktitle")
+    if container:
+        item["container-title"] = container
+    for csl_name, name in (("volume", "volume"), ("edition", "edition"), ("DOI", "doi"),
+                           ("URL", "url"), ("abstract", "abstract"), ("ISBN", "isbn"),
+                           ("note", "note"), ("publisher-place", "address")):
+        if entry.get(name):
+            item[csl_name] = entry.get(name)
+    if entry.get("number") and entry.type == "article":
+        item["issue"] = item.pop("number")
+    if entry.get("pages"):
+        item["page"] = entry.get("pages").replace("--", "–")
+    if entry.keywords:
+        item["keyword"] = ", ".join(entry.keywords)
+    if language_tag(entry):
+        item["language"] = language_tag(entry)
+    return item
+
+
+def to_csl_json(entries: Iterable[Entry]) -> str:
+    return json.dumps([csl_item(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+def _csl_name(person: Person) -> dict:
+    if person.is_organisation or not person.given:
+        return {"literal": person.family}
+    name = {"family": person.family, "given": person.given}
+    if person.von:
+        name["non-dropping-particle"] = person.von
+    if person.suffix:
+        name["suffix"] = person.suffix
+    return name

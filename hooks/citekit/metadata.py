@@ -1,0 +1,111 @@
+"""Machine-readable metadata for a work's page: Highwire Press `citation_*` meta tags (read by
+Zotero's connector and Google Scholar) and schema.org JSON-LD."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from .exports import date_parts, language_tag, page_range, report_number
+from .labels import creators
+from .model import Entry, Person
+from .people import inverted
+
+SCHEMA_TYPES = {
+    "article": "ScholarlyArticle", "book": "Book", "incollection": "Chapter", "inbook": "Chapter",
+    "inproceedings": "ScholarlyArticle", "report": "Report", "techreport": "Report",
+    "thesis": "Thesis", "phdthesis": "Thesis", "mastersthesis": "Thesis", "online": "WebPage",
+    "www": "WebPage", "electronic": "WebPage", "manual": "CreativeWork", "misc": "CreativeWork",
+    "legislation": "Legislation",
+}
+REPORT_TYPES = ("report", "techreport")
+
+
+def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
+    """(name, content) pairs, in the order Zotero's translator expects them."""
+    tags = [("citation_title", entry.get("title"))]
+    tags += [("citation_author", inverted(p)) for p in (entry.authors or creators(entry))]
+    parts = date_parts(entry)
+    if parts:
+        tags.append(("citation_publication_date", "/".join(f"{p:02d}" if i else str(p)
+                                                            for i, p in enumerate(parts))))
+    if entry.type in REPORT_TYPES:
+        if entry.get("institution"):
+            tags.append(("citation_technical_report_institution", entry.get("institution")))
+        if entry.get("number"):
+            tags.append(("citation_technical_report_number", report_number(entry)))
+    publisher = entry.get("publisher") or entry.get("institution") or entry.get("organization")
+    if publisher:
+        tags.append(("citation_publisher", publisher))
+    if entry.get("journal"):
+        tags.append(("citation_journal_title", entry.get("journal")))
+    if entry.get("booktitle"):
+        tags.append(("citation_inbook_title", entry.get("booktitle")))
+    for name, field in (("citation_volume", "volume"), ("citation_doi", "doi"),
+                        ("citation_isbn", "isbn")):
+        if entry.get(field):
+            tags.append((name, entry.get(field)))
+    if entry.type == "article" and entry.get("number"):
+        tags.append(("citation_issue", entry.get("number")))
+    first, last = page_range(entry)
+    if first:
+        tags.append(("citation_firstpage", first))
+    if last:
+        tags.append(("citation_lastpage", last))
+    if language_tag(entry):
+        tags.append(("citation_language", language_tag(entry)))
+    if entry.keywords:
+        tags.append(("citation_keywords", "; ".join(entry.keywords)))
+    if entry.get("url"):
+        tags.append(("citation_public_url", entry.get("url")))
+    return tags
+
+
+def json_ld(entry: Entry) -> dict:
+    data: dict = {"@context": "https://schema.org",
+                  "@type": SCHEMA_TYPES.get(entry.type, "CreativeWork"),
+                  "name": entry.get("title")}
+    people = entry.authors or creators(entry)
+    if people:
+        data["author"] = [_schema_person(p) for p in people]
+    if entry.editors:
+        data["editor"] = [_schema_person(p) for p in entry.editors]
+    parts = date_parts(entry)
+    if parts:
+        data["datePublished"] = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
+    publisher = entry.get("institution") or entry.get("publisher") or entry.get("organization")
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if entry.type in REPORT_TYPES and entry.get("number"):
+        data["reportNumber"] = report_number(entry)
+    if entry.get("abstract"):
+        data["abstract"] = entry.get("abstract")
+    if entry.keywords:
+        data["keywords"] = list(entry.keywords)
+    if language_tag(entry):
+        data["inLanguage"] = language_tag(entry)
+    if entry.get("doi"):
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "doi",
+                              "value": entry.get("doi")}
+    if entry.get("url"):
+        data["url"] = entry.get("url")
+    return data
+
+
+def head_html(entry: Entry) -> str:
+    """The tags to put in the page's <head>."""
+    tags = [f'<meta name="{name}" content="{html.escape(value)}">'
+            for name, value in highwire_tags(entry)]
+    # "</" must not appear inside a <script> element; JSON allows escaping the slash.
+    payload = json.dumps(json_ld(entry), ensure_ascii=False).replace("</", "<\\/")
+    tags.append(f'<script type="application/ld+json">{payload}</script>')
+    return "\n".join(tags)
+
+
+def _schema_person(person: Person) -> dict:
+    if person.is_organisation or not person.given:
+        return {"@type": "Organization", "name": person.family}
+    data = {"@type": "Person", "familyName": f"{person.von} {person.family}".strip(),
+            "givenName": person.given}
+    data["name"] = f"{person.given} {data['familyName']}"
+    return data

@@ -1,0 +1,82 @@
+"""Parse BibTeX name lists into people and organisations, and write them out the APA way."""
+
+from __future__ import annotations
+
+import re
+
+from bibtexparser.middlewares.names import (
+    InvalidNameError,
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+
+from .latex import decode
+from .model import Person
+
+# "{{Riksrevisjonen}}" in the bib reaches us as "{Riksrevisjonen}": one braced token is an
+# organisation whose name must not be split into given and family names.
+_ORGANISATION = re.compile(r"^\{(?P<name>(?:[^{}]|\{[^{}]*\})*)\}$")
+_INITIAL_SPLIT = re.compile(r"(-)")
+
+
+def parse_names(value: str) -> tuple[Person, ...]:
+    """Split an `author`/`editor` value ("A and B and {{Org}}") into people, decoded."""
+    people = []
+    for name in split_multiple_persons_names(value):
+        name = name.strip()
+        organisation = _ORGANISATION.match(name)
+        if organisation:
+            people.append(Person(family=decode(organisation["name"]), is_organisation=True))
+            continue
+        try:
+            parts = parse_single_name_into_parts(name, strict=False)
+        except InvalidNameError:
+            people.append(Person(family=decode(name), is_organisation=True))
+            continue
+        people.append(
+            Person(
+                family=decode(" ".join(parts.last)),
+                given=decode(" ".join(parts.first)),
+                von=decode(" ".join(parts.von)),
+                suffix=decode(" ".join(parts.jr)),
+            )
+        )
+    return tuple(people)
+
+
+def initials(given: str) -> str:
+    """'Anne Britt' -> 'A. B.', 'Hans-Christian' -> 'H.-C.', 'A.B.' -> 'A. B.'."""
+    out = []
+    for word in given.replace(".", ". ").split():
+        pieces = [p for p in _INITIAL_SPLIT.split(word) if p]
+        out.append("".join(p if p == "-" else p[0] + "." for p in pieces))
+    return " ".join(out)
+
+
+def surname(person: Person) -> str:
+    """The name used in citations: 'Tronstad', 'de la Fontaine', 'Riksrevisjonen'."""
+    return f"{person.von} {person.family}".strip()
+
+
+def inverted(person: Person) -> str:
+    """The name in a reference list: 'Tronstad, K. R.'; an organisation as written."""
+    if person.is_organisation:
+        return person.family
+    name = surname(person)
+    if person.given:
+        name += ", " + initials(person.given)
+    if person.suffix:
+        name += ", " + person.suffix
+    return name
+
+
+def join_names(names: list[str]) -> str:
+    """Norwegian list: 'A', 'A og B', 'A, B og C' (no comma before 'og')."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def same_party(people: tuple[Person, ...], name: str) -> bool:
+    """True when a single author is the named organisation (its report needs no publisher)."""
+    return len(people) == 1 and surname(people[0]).casefold() == name.casefold()
