@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from .apa import MONTHS
@@ -20,7 +21,9 @@ def entry_page(work: Work, bibtex: str, index_path: str = "index.md") -> str:
     title = entry.get("title")
     work_kind = kind(entry)
     description = f"{work_kind.capitalize()} ({work.label.year}) av {work.label.names}: {title}"
-    lines = [front_matter({"title": title, "description": description, "kb_entry": work.key}),
+    # Material writes title and description into the page unescaped.
+    lines = [front_matter({"title": html.escape(title), "description": html.escape(description),
+                           "kb_entry": work.key}),
              f"# {md_text(title)}", ""]
     lines += [f'<p class="kb-entry-reference">{work.reference_html_unlinked}</p>', ""]
     lines += _facts(work, work_kind)

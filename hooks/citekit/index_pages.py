@@ -183,7 +183,9 @@ def group_front(group: Group) -> dict:
     title = group.facet.group_title.format(group.name)
     count = len(group.works)
     # Topic pages help search; the other listings would only repeat the entry pages there.
-    return {"title": title, "description": f"{title}: {count} {_kilder(count)} i kunnskapsbasen.",
+    # Material writes title and description into the page unescaped.
+    return {"title": html.escape(title),
+            "description": html.escape(f"{title}: {count} {_kilder(count)} i kunnskapsbasen."),
             "search": {"exclude": group.facet.folder != "tema"},
             "kb_page": f"group:{group.facet.folder}/{group.slug}"}
 

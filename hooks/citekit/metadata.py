@@ -96,8 +96,9 @@ def head_html(entry: Entry) -> str:
     """The tags to put in the page's <head>."""
     tags = [f'<meta name="{name}" content="{html.escape(value)}">'
             for name, value in highwire_tags(entry)]
-    # "</" must not appear inside a <script> element; JSON allows escaping the slash.
-    payload = json.dumps(json_ld(entry), ensure_ascii=False).replace("</", "<\\/")
+    # Nothing in a bib field may end the <script> element: escape <, > and & as JSON allows.
+    payload = (json.dumps(json_ld(entry), ensure_ascii=False)
+               .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
     tags.append(f'<script type="application/ld+json">{payload}</script>')
     return "\n".join(tags)
 

@@ -1,0 +1,68 @@
+"""MkDocs hook: every hand-written page states a description and the date it was last
+updated, and every page shows "Sist oppdatert". Generated pages (the research index) take
+the date `references.bib` was last committed."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import subprocess
+from typing import TYPE_CHECKING
+
+import bibstate
+from citekit.apa import MONTHS
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.page_meta")
+_bib_date: datetime.date | None = None
+
+
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    global _bib_date
+    _bib_date = _last_commit_date(bibstate.current.root / bibstate.BIB_FILE)
+    return config
+
+
+def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
+    if page.file.generated_by is None:
+        _require(page, "description")
+        updated = _require(page, "updated")
+    else:
+        updated = _bib_date
+    date = _as_date(updated)
+    if date is None and updated is not None:
+        log.warning(f"{bibstate.current.location(page.file)}: 'updated' must be a date "
+                    f"(YYYY-MM-DD), not {updated!r}")
+    if date is not None:
+        page.meta["kb_updated"] = date.isoformat()
+        page.meta["kb_updated_text"] = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+    return markdown
+
+
+def _require(page: Page, name: str):
+    value = page.meta.get(name)
+    if not value:
+        log.warning(f"{bibstate.current.location(page.file)}: front matter lacks '{name}'")
+    return value
+
+
+def _as_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _last_commit_date(path) -> datetime.date:
+    """The day the file was last committed; today for a file git does not know."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path.name],
+                             cwd=path.parent, capture_output=True, text=True, timeout=10).stdout
+        return datetime.date.fromisoformat(out.strip())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return datetime.date.today()

@@ -1,0 +1,92 @@
+"""Shared helpers: build a fixture site with the project's hooks in a subprocess, as a reader's
+`mkdocs build` would, and read what it wrote."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+
+@dataclass
+class Build:
+    root: Path
+    returncode: int
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def html(self, path: str) -> BeautifulSoup:
+        """The built page at `path` ('index.html', 'forskning/djuve2017/index.html')."""
+        return BeautifulSoup((self.site / path).read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+    @property
+    def errors(self) -> list[str]:
+        """The ERROR lines, without MkDocs' level prefix."""
+        return [line.split("-", 1)[1].strip() for line in self.output.splitlines()
+                if line.startswith("ERROR")]
+
+
+def make_site(root: Path, fixture: str = "minimal", files: dict[str, str | bytes | None] | None = None) -> Path:
+    """Copy a fixture into `root`, then add, replace (str/bytes) or delete (None) files."""
+    shutil.copytree(FIXTURES / fixture, root, dirs_exist_ok=True)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("${ROOT}", str(ROOT)), encoding="utf-8")
+    for name, content in (files or {}).items():
+        path = root / name
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def run_mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
+    """`mkdocs build --strict` in `root`; pass "--no-strict" in `args` to build without."""
+    strict = [] if "--no-strict" in args else ["--strict"]
+    command = [sys.executable, "-m", "mkdocs", "build", *strict, *args]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false", **(env or {})}
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment,
+                            timeout=600)
+    return Build(root, result.returncode, result.stdout + result.stderr)
+
+
+def build_site(root: Path, fixture: str = "minimal", files=None, *args: str, env=None) -> Build:
+    return run_mkdocs(make_site(root, fixture, files), *args, env=env)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real knowledge base, built once per test session (PDF included)."""
+    out = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    build = Build(out.parent, result.returncode, result.stdout + result.stderr)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def page(markdown: str, description: str = "En testside.") -> str:
+    """A page with the front matter every page needs."""
+    return f"---\ndescription: {description}\nupdated: 2026-11-23\n---\n\n{markdown}"

@@ -1,0 +1,43 @@
+"""Author-year labels: shortauthor first, then one, two or 'mfl.' names; a/b on collisions."""
+
+import pytest
+
+from citekit.bibliography import parse_bibliography
+from citekit.labels import assign_labels, norwegian_sort_key
+
+
+def labels(bib):
+    library = parse_bibliography(bib, "r.bib")
+    assert library.problems == ()
+    return {key: (label.names, label.year) for key, label in assign_labels(library.entries.values()).items()}
+
+
+@pytest.mark.parametrize("fields, expected", [
+    ("author = {Tronstad, K. R.}", ("Tronstad", "2015")),
+    ("author = {R{\\o}hneb{\\ae}k, M. and Eide, T. H.}", ("Røhnebæk og Eide", "2015")),
+    ("author = {Djuve, A. and Kavli, H. and Bråthen, B.}", ("Djuve mfl.", "2015")),
+    ("author = {Djuve, A. and Kavli, H. and Bråthen, B.}, shortauthor = {Fafo}", ("Fafo", "2015")),
+    ("author = {{Riksrevisjonen}}", ("Riksrevisjonen", "2015")),
+    ("author = {{A og B AS}}", ("A og B AS", "2015")),
+    ("author = {Jean de la Fontaine}", ("de la Fontaine", "2015")),
+    ("editor = {Nordmann, Ola}", ("Nordmann", "2015")),
+    ("institution = {NIBR}", ("NIBR", "2015")),
+    ("author = {{IMDi} and {AVDir}}, shortauthor = {{IMDi} and {AVDir}}", ("IMDi og AVDir", "2015")),
+])
+def test_label(fields, expected):
+    assert labels(f"@techreport{{k2015, {fields}, title = {{T}}, year = 2015}}") == {"k2015": expected}
+
+
+def test_same_names_and_year_get_letters_by_title():
+    bib = """@techreport{b, author = {{IMDi}}, title = {Bbb}, year = 2021}
+@techreport{a, author = {{IMDi}}, title = {Aaa}, year = 2021}
+@techreport{c, author = {{IMDi}}, title = {Ccc}, year = 2020}
+@misc{d, author = {{IMDi}}, title = {Mal A}}
+@misc{e, author = {{IMDi}}, title = {Mal B}}"""
+    assert labels(bib) == {"a": ("IMDi", "2021a"), "b": ("IMDi", "2021b"), "c": ("IMDi", "2020"),
+                           "d": ("IMDi", "u.å.-a"), "e": ("IMDi", "u.å.-b")}
+
+
+def test_norwegian_sort_order():
+    assert sorted(["Åsen", "Zeta", "Ørn", "Ærlig", "Alfa"], key=norwegian_sort_key) == [
+        "Alfa", "Zeta", "Ærlig", "Ørn", "Åsen"]
