@@ -85,9 +85,9 @@ def kind(entry: Entry) -> str:
 
 
 def institute(entry: Entry) -> str:
-    """The institute or body behind a work, for grouping: its one-name `shortauthor` (Fafo,
-    NORCE, IMDi), else its institution or publisher, else an organisation that wrote it."""
-    if len(entry.short_authors) == 1:
+    """The institute or body behind a work, for grouping: the first name of its `shortauthor`
+    (Fafo, NORCE, IMDi), else its institution or publisher, else an organisation that wrote it."""
+    if entry.short_authors:
         return entry.short_authors[0].family
     named = entry.get("institution") or entry.get("organization") or entry.get("publisher")
     if named:
