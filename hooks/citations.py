@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 import bibstate
+from hook_assets import add_asset_files, link_assets
 from citekit.catalogue import ENTRY_HREF
 from citekit.model import Citation, Problem
 from citekit.render import ListedWork, Target, render_citation, render_reference_list
@@ -36,9 +37,18 @@ def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
     bibstate.serving = command == "serve"
 
 
+ASSETS = ("citations.css",)
+
+
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     bibstate.start_build(config.config_file_path)
+    link_assets(config, *ASSETS)
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    add_asset_files(files, config, *ASSETS)
+    return files
 
 
 # First among the Markdown handlers, so the line numbers we report are those of the file.

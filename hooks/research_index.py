@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 import bibstate
+from hook_assets import add_asset_files, link_assets
 from citekit.cited_by import CitingPlace, render_cited_by
 from citekit.entry_page import CITED_BY_MARKER, entry_page
 from citekit.exports import to_bibtex, to_csl_json, to_ris
@@ -40,9 +41,16 @@ DOWNLOADS = {
     "Hele kildelista som CSL-JSON (.json), for Zotero og Pandoc": "kilder.json",
 }
 CATALOGUE = "katalog.js"
+ASSETS = ("research-index.css", "research-index.js")
+
+
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    link_assets(config, *ASSETS)
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    add_asset_files(files, config, *ASSETS)
     state = bibstate.current
     works = list(state.works.values())
     entries = [work.entry for work in works]

@@ -90,3 +90,49 @@ def real_site(tmp_path_factory) -> Build:
 def page(markdown: str, description: str = "En testside.") -> str:
     """A page with the front matter every page needs."""
     return f"---\ndescription: {description}\nupdated: 2026-11-23\n---\n\n{markdown}"
+
+
+# --- a real headless Chromium (Debian's chromium and chromedriver, never a download) --------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+def new_browser(width: int = 1280, height: int = 900):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    # Without the background-networking flags Chromium calls Google's hosts on its own,
+    # which would pollute the network log the privacy tests read.
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-default-apps", "--no-first-run", "--disable-quic",
+                 "--disable-features=Translate,OptimizationHints,MediaRouter",
+                 "--allow-file-access-from-files", f"--window-size={width},{height}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_window_size(width, height)
+    return driver
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+        pytest.fail("Debian's chromium and chromium-driver are needed: run `make test` (as root it installs them)")
+    driver = new_browser()
+    yield driver
+    driver.quit()
+
+
+def requested_urls(driver) -> list[str]:
+    """Every URL the page asked the network for since the last call (Chromium's performance log)."""
+    import json as _json
+    urls = []
+    for record in driver.get_log("performance"):
+        message = _json.loads(record["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls

@@ -33,6 +33,7 @@ def found(text):
     ("- punkt [@key]\n", "[@key]", False, (CiteItem("key"),)),
     ("| celle [@key] |", "[@key]", False, (CiteItem("key"),)),
     ("**[@key]**", "[@key]", False, (CiteItem("key"),)),
+    ("Tre ting [@key]:", "[@key]", False, (CiteItem("key"),)),
     # As in Pandoc: escaped brackets are text, the key inside is a narrative citation.
     (r"\[@key\]", "@key", True, (CiteItem("key"),)),
 ])

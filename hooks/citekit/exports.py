@@ -107,7 +107,8 @@ def _ris_record(entry: Entry) -> str:
     if language_tag(entry):
         lines.append(("LA", language_tag(entry)))
     lines.append(("ER", ""))
-    return "".join(f"{tag}  - {value}".rstrip() + "\n" for tag, value in lines) + "\n"
+    # RIS wants "TAG  - value" on every line, the empty value of ER included.
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines) + "\n"
 
 
 def csl_item(entry: Entry) -> dict:

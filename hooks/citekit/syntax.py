@@ -246,11 +246,16 @@ def _top_level(text: str) -> str:
 
 
 def _is_link(text: str, start: int, end: int) -> bool:
-    """`[...]` followed by `(`, `[` or `:` is a link, a reference link or a definition;
-    after `!` it is an image."""
+    """`[...]` followed by `(` or `[` is a link or a reference link, and at the start of a line
+    followed by `:` a link definition; after `!` it is an image."""
     if start > 0 and text[start - 1] == "!":
         return True
-    return text[end : end + 1] in ("(", "[", ":")
+    following = text[end : end + 1]
+    if following == ":":
+        # Only a definition when the group opens its line: "[@key]: text" mid-line is a citation.
+        line_start = text.rfind("\n", 0, start) + 1
+        return text[line_start:start].strip(" ") == "" and start - line_start <= 3
+    return following in ("(", "[")
 
 
 def _blank(text: str, spans) -> str:
