@@ -1,0 +1,127 @@
+"""MkDocs hook: the whole knowledge base as one PDF, `site/pdf/kunnskapsbase.pdf`.
+
+The rendered pages are assembled in navigation order behind a cover and a table of contents,
+the research index's references close the book, and WeasyPrint lays it out with our own
+print stylesheet as a tagged PDF (PDF/UA-1). `mkdocs serve` skips it to stay fast; the
+environment variable KB_PDF=true or false overrides that either way.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import logging
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+import bibstate
+from book.assemble import BookMeta, Chapter, Reference, assemble
+from citekit.apa import MONTHS
+from citekit.catalogue import kind
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+log = logging.getLogger("mkdocs.plugins.pdf_export")
+PDF_PATH = "pdf/kunnskapsbase.pdf"
+STYLESHEET = Path(__file__).resolve().parent / "book" / "print.css"
+_serving = False
+_nav: Navigation | None = None
+_files: Files | None = None
+
+
+def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def enabled() -> bool:
+    setting = os.environ.get("KB_PDF", "").strip().lower()
+    if setting in ("true", "1", "yes"):
+        return True
+    if setting in ("false", "0", "no"):
+        return False
+    return not _serving
+
+
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    # The templates link to the PDF from every page.
+    config.extra["pdf_path"] = PDF_PATH
+    return config
+
+
+def on_nav(nav: Navigation, *, files: Files, **kwargs) -> Navigation:
+    global _nav, _files
+    _nav, _files = nav, files
+    return nav
+
+
+def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
+    if not enabled() or _nav is None:
+        return
+    started = time.monotonic()
+    document = assemble(_chapters(_nav), _references(_files), _meta(config, _nav))
+    target = Path(config.site_dir) / PDF_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        from weasyprint import CSS, HTML
+    except OSError as error:  # pango is missing
+        raise PluginError(f"cannot make the PDF: WeasyPrint needs pango ({error}); "
+                          "install the Debian packages libpango-1.0-0 and libpangoft2-1.0-0")
+    HTML(string=document, base_url=config.site_dir).write_pdf(
+        target, stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1",
+        custom_metadata=True)
+    log.info(f"PDF written to {PDF_PATH} in {time.monotonic() - started:.1f} s "
+             f"({target.stat().st_size / 1e6:.1f} MB)")
+
+
+def _chapters(nav: Navigation) -> list[Chapter]:
+    chapters = []
+    for page in nav.pages:
+        if page.file.src_uri == f"{bibstate.INDEX_DIR}/index.md":
+            continue  # the references chapter at the end takes its place
+        part = page.parent.title if page.parent else ""
+        chapters.append(Chapter(page.title or "", page.url, page.content or "", part or ""))
+    return chapters
+
+
+def _references(files: Files) -> list[Reference]:
+    state = bibstate.current
+    references = []
+    for work in state.works.values():
+        entry = work.entry
+        details = []
+        if entry.get("abstract"):
+            details.append(f"<p>{html.escape(entry.get('abstract'))}</p>")
+        facts = [kind(entry).capitalize()]
+        if entry.keywords:
+            facts.append("Emner: " + ", ".join(entry.keywords))
+        details.append(f'<p class="kb-reference-facts">{html.escape(". ".join(facts))}.</p>')
+        url = files.get_file_from_path(state.entry_src_uri(work.key)).url
+        references.append(Reference(url, f"ref-{work.slug}", entry.get("title"),
+                                    work.reference_html_unlinked, "".join(details)))
+    return references
+
+
+def _meta(config: MkDocsConfig, nav: Navigation) -> BookMeta:
+    dates = [p.meta.get("kb_updated") for p in nav.pages if p.meta.get("kb_updated")]
+    updated = max(dates) if dates else datetime.date.today().isoformat()
+    return BookMeta(
+        title=config.site_name, subtitle=config.site_description or "",
+        publisher=config.site_author or config.site_name,
+        updated=_norwegian_date(datetime.date.fromisoformat(updated)),
+        built=_norwegian_date(datetime.date.today()),
+        keywords="introduksjonsprogrammet, kommune, NAV, fylkeskommunen, samarbeid",
+        references_intro="Alle kildene kunnskapsbasen bygger på, med sammendrag og emner.")
+
+
+def _norwegian_date(date: datetime.date) -> str:
+    return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+
+
