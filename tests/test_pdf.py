@@ -1,0 +1,132 @@
+"""The PDF of the real knowledge base: every page and every reference in it, an outline that
+mirrors the headings, metadata, working internal links, tagging; first pages as PNGs."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from citekit.bibliography import load_bibliography
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+ARTIFACTS = ROOT / "artifacts" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf(real_site):
+    return PdfReader(real_site.site / "pdf" / "kunnskapsbase.pdf")
+
+
+@pytest.fixture(scope="module")
+def text(pdf):
+    # Join hyphenated line breaks back, so hyphenation does not hide words from the test.
+    raw = "\n".join(page.extract_text() for page in pdf.pages)
+    return re.sub(r"\s+", " ", re.sub(r"-\n(?=[a-zæøå])", "", raw))
+
+
+def nav_titles(real_site):
+    return [a.get_text(strip=True) for a in real_site.html("index.html").select(
+        "nav.md-nav--primary a.md-nav__link") if a.get("href")]
+
+
+def test_every_page_title_is_in_the_pdf(real_site, text):
+    titles = [t for t in nav_titles(real_site) if t]
+    assert len(titles) >= 15
+    for title in titles:
+        assert title in text, title
+
+
+def test_every_reference_title_is_in_the_pdf(text):
+    library = load_bibliography(ROOT / "references.bib", "references.bib")
+    for entry in library.entries.values():
+        assert " ".join(entry.get("title").split()) in text, entry.key
+
+
+def outline_titles(outline, depth=0):
+    for item in outline:
+        if isinstance(item, list):
+            yield from outline_titles(item, depth + 1)
+        else:
+            yield depth, item.title
+
+
+def heading(element):
+    return " ".join(element.get_text().split()).rstrip("¶").strip()
+
+
+def test_outline_mirrors_the_headings(pdf, real_site):
+    outline = list(outline_titles(pdf.outline))
+    top = [title for depth, title in outline if depth == 0]
+    assert top[0] == "Innhold" and top[-1] == "Forskning og kilder"
+    # each chapter's h1, in navigation order, then its h2s beneath it
+    nav_page = real_site.html("nav/index.html").select_one("article")
+    h1 = heading(nav_page.h1)
+    h2s = [heading(h) for h in nav_page.select("h2")]
+    start = outline.index((0, h1))
+    beneath = []
+    for depth, title in outline[start + 1:]:
+        if depth == 0:
+            break
+        if depth == 1:
+            beneath.append(title)
+    assert beneath == h2s
+
+
+def test_metadata(pdf):
+    info = pdf.metadata
+    assert info["/Title"] == "Kunnskapsbase for samarbeid om introduksjonsprogrammet"
+    assert info["/Subject"].startswith("Veiledning for kommuner")
+    assert info["/publisher"]
+    root = pdf.trailer["/Root"]
+    assert root["/Lang"] == "nb"
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+
+
+def test_every_internal_link_has_a_target(pdf):
+    destinations = set(pdf.named_destinations)
+    internal = external = 0
+    for page in pdf.pages:
+        for annotation in page.get("/Annots", []) or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            if "/Dest" in annotation:
+                internal += 1
+                assert str(annotation["/Dest"]) in destinations, annotation["/Dest"]
+            elif "/A" in annotation and "/URI" in annotation["/A"]:
+                external += 1
+                assert str(annotation["/A"]["/URI"]).startswith(("http://", "https://", "mailto:"))
+    assert internal > 100  # the contents, cross-links and every citation
+
+
+def test_citations_link_to_their_reference(pdf):
+    destinations = set(pdf.named_destinations)
+    assert {"ref-djuve2017", "ref-espegren2019", "ref-imdi2021"} <= destinations
+
+
+def test_pages_are_a4_and_numbered(pdf, text):
+    total = len(pdf.pages)
+    assert all(round(float(p.mediabox.width)) == 595 and round(float(p.mediabox.height)) == 842 for p in pdf.pages)
+    assert f"Side 2 av {total}" in text and f"Side {total} av {total}" in text
+
+
+def test_cover_and_contents(pdf):
+    cover = " ".join(pdf.pages[0].extract_text().split())
+    assert "Kunnskapsbase for samarbeid om" in cover and "Sist oppdatert:" in cover
+    contents = pdf.pages[1].extract_text()
+    assert "Innhold" in contents and re.search(r"Kommunens ansvar\s*\.+\s*\d+", contents)
+
+
+def test_first_pages_render_to_png(real_site):
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (Debian poppler-utils) is needed: run `make test`")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTIFACTS.glob("side-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "6",
+                    str(real_site.site / "pdf" / "kunnskapsbase.pdf"), str(ARTIFACTS / "side")], check=True)
+    pages = sorted(ARTIFACTS.glob("side-*.png"))
+    assert len(pages) == 6 and all(p.stat().st_size > 5_000 for p in pages)
