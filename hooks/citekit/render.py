@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -63,7 +64,17 @@ def _link(target: Target, text: str, number: int) -> str:
     if len(hover) > MAX_HOVER_TEXT:
         hover = hover[: MAX_HOVER_TEXT - 1].rstrip() + "…"
     return (f'<a class="kb-cite" id="{cite_id(number)}" href="{html.escape(target.href)}" '
-            f'title="{_escape(hover)}">{_escape(text)}</a>')
+            f'title="{_escape(hover)}">{_link_text(text)}</a>')
+
+
+_WORD_START = re.compile(r"(?<![\w&#;])(\w)")
+
+
+def _link_text(text: str) -> str:
+    """The visible label, with each word's first letter as a character reference: Markdown
+    keeps a reference as one opaque unit, so the abbreviation tooltips (IMDi, NAV) are not
+    laid over the citation's own tooltip. Browsers, search and PDF read the plain letters."""
+    return _WORD_START.sub(lambda m: f"&#{ord(m.group(1))};", _escape(text))
 
 
 def _unknown(key: str) -> str:
