@@ -1,0 +1,201 @@
+"""The guidance content of the real site: questions a municipal adviser asks are answered on
+the right page with the right source, every page has a description and a date and can be
+reached from the navigation, facts are cited, and the text is our own."""
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+SHARED = ROOT.parent / "shared"
+GUIDANCE_PAGES = [p for p in sorted((ROOT / "docs").rglob("*.md"))]
+
+# (question, page, words that must stand on it, key of a work it must cite)
+QUESTIONS = [
+    ("Hva har kommunen ansvar for i programmet?", "kommunen/",
+     ["plan", "introduksjonsstønad", "kontaktperson"], "imdi2021"),
+    ("Må kommunen gi opplæring i norsk og samfunnskunnskap?", "kommunen/",
+     ["norsk og samfunnskunnskap"], "imdi2021"),
+    ("Hvem gir grunnskole til deltakerne?", "kommunen/", ["grunnskole"], "imdi2021"),
+    ("Hva skjer når en deltaker ikke når målet før programmet er slutt?", "kommunen/",
+     ["sluttmål", "NAV"], "imdi2021"),
+    ("Betyr det noe for resultatene hvem som har hovedansvaret?", "kommunen/organisering/",
+     ["hovedansvar"], "tronstad2015"),
+    ("Hva fant Fafo om politisk forankring?", "kommunen/organisering/", ["politisk", "forankr"], "djuve2017"),
+    ("Hjelper en samarbeidsavtale med NAV?", "kommunen/organisering/", ["samarbeidsavtale"], "proba2017"),
+    ("Hvilke oppgaver har NAV etter integreringsloven?", "nav/", ["integreringsloven", "konkrete oppgaver"], "imdi2021"),
+    ("Finnes det en mal for samarbeidsavtale med NAV?", "nav/", ["mal", "AVDir"], "imdiua-samarbeidsavtale"),
+    ("Når er veilederen om samarbeid med NAV fra?", "nav/", ["8. april 2021"], "imdi2021-veileder"),
+    ("Hva er hurtigspor?", "nav/", ["hurtigspor"], "imdi2021"),
+    ("Kan vi dele opplysninger om en deltaker med NAV?", "nav/", ["tjenstlig behov"], "imdi2021"),
+    ("Hvilke av NAVs tiltak virker best?", "nav/arbeidsrettede-tiltak/", ["Lønnstilskudd", "AMO"], "riksrevisjonen2019"),
+    ("Hvorfor bør NAV komme inn tidlig?", "nav/arbeidsrettede-tiltak/", ["tidlig"], "imdi2021"),
+    ("Hva mangler i NAVs tilbud til deltakerne?", "nav/arbeidsrettede-tiltak/",
+     ["tilpassede", "rettet mot utdanning"], "riksrevisjonen2019"),
+    ("Hva har fylkeskommunen ansvar for?", "fylkeskommunen/", ["videregående opplæring", "planer"], "imdi2021"),
+    ("Hvilke tilskudd forvalter fylkeskommunen?", "fylkeskommunen/",
+     ["Tilskudd til etablereropplæring for innvandrere", "Tilskudd til mentor- og traineeordninger"], "imdi2021"),
+    ("Hvilke oppgaver fikk fylkeskommunen i regionreformen?", "fylkeskommunen/",
+     ["regionreformen", "negativ sosial kontroll"], "imdi2021"),
+    ("Hva kan små kommuner samarbeide om?", "interkommunalt-samarbeid/",
+     ["få deltakere", "ferieavvikling"], "imdi2021"),
+    ("Kan kommuner kjøpe tjenester av hverandre?", "interkommunalt-samarbeid/", ["kjøpe"], "imdiua-kravspesifikasjon"),
+    ("Hvordan jobber kommunene med gode resultater med arbeidsgivere?", "arbeidsgivere/",
+     ["arbeidsmarkedsteam", "NAV"], "rohnebaek2018"),
+    ("Hvilke ikke-offentlige aktører finnes?", "ikke-offentlige-aktorer/",
+     ["sosiale entreprenører", "frivillige organisasjoner", "kommunalt eide"], "espegren2019"),
+    ("Hvorfor lar noen kommuner være å bruke private aktører?", "ikke-offentlige-aktorer/",
+     ["kontroll", "økonomi"], "espegren2019"),
+    ("Hva er de tre samarbeidsmodellene?", "ikke-offentlige-aktorer/samarbeidsmodeller/",
+     ["autonomi", "bilateralt", "samskaping"], "espegren2019"),
+    ("Hva er den største utfordringen i samarbeidet?", "ikke-offentlige-aktorer/utfordringer/",
+     ["koordinering", "møteplasser"], "espegren2019"),
+    ("Hva er fløteskumming og parkering?", "ikke-offentlige-aktorer/utfordringer/",
+     ["fløteskumming og parkering"], "espegren2019"),
+    ("Hvordan kan deltakerne få medvirke?", "ikke-offentlige-aktorer/brukermedvirkning-og-rammer/",
+     ["brukermedvirkning", "evaluering"], "espegren2019"),
+    ("Hva betyr modulbaserte læringsplaner for samarbeidet?", "ikke-offentlige-aktorer/brukermedvirkning-og-rammer/",
+     ["modulbaserte"], "espegren2019"),
+    ("Hvordan lager vi en kravspesifikasjon?", "anskaffelser/", ["kravspesifikasjon", "DFØ"], "imdiua-kravspesifikasjon"),
+    ("Bør vi dele opp tiltak i flere anbud?", "anskaffelser/", ["anbud"], "espegren2019"),
+    ("Hva kjennetegner et godt supplement?", "verktoy/sjekklister/", ["supplement"], "espegren2019"),
+    ("Hvem gjør hva i programmet?", "verktoy/hvem-gjor-hva/", ["Fylkeskommunen", "IMDi", "NAV"], "imdi2021"),
+]
+
+
+def article_text(site, page):
+    soup = site.html(page + "index.html")
+    return " ".join(soup.select_one("article").get_text(" ").split()), soup
+
+
+@pytest.mark.parametrize("question, page, words, key", QUESTIONS, ids=[q[0] for q in QUESTIONS])
+def test_question_is_answered_on_its_page(real_site, question, page, words, key):
+    text, soup = article_text(real_site, page)
+    for word in words:
+        assert word.lower() in text.lower(), f"{question}: '{word}' is not on {page}"
+    cited = {a["href"].rstrip("/").split("/")[-1] for a in soup.select("a.kb-cite")}
+    assert key in cited, f"{question}: {page} does not cite {key}"
+
+
+def test_at_least_25_questions():
+    assert len(QUESTIONS) >= 25
+
+
+def front_matter(path: Path) -> dict:
+    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+    return yaml.safe_load(match.group(1)) if match else {}
+
+
+@pytest.mark.parametrize("path", GUIDANCE_PAGES, ids=[str(p.relative_to(ROOT / "docs")) for p in GUIDANCE_PAGES])
+def test_page_has_description_and_date(real_site, path):
+    meta = front_matter(path)
+    assert 20 < len(meta.get("description", "")) <= 160
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("updated")))
+    url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    url = "" if url == "index" else (url[: -len("index")] if url.endswith("/index") else url + "/")
+    soup = real_site.html(url + "index.html")
+    assert soup.select_one('meta[name="description"]')["content"] == meta["description"]
+    assert soup.select_one(".kb-updated time")["datetime"] == str(meta["updated"])
+
+
+def test_every_page_is_reachable_from_the_navigation(real_site):
+    links = {a["href"] for a in real_site.html("index.html").select("nav.md-nav--primary a[href]")}
+    reached = {("" if href in (".", "./") else href.lstrip("./")) for href in links}
+    for path in GUIDANCE_PAGES:
+        url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        url = "" if url == "index" else (url[: -len("index")] if url.endswith("/index") else url + "/")
+        assert url in reached, f"{url} is not in the navigation"
+
+
+# Paragraphs that state no fact of the sources: how to use the site, lead-ins, pointers.
+ALLOWED_WITHOUT_CITATION = [
+    ("index", "Kunnskapsbasen er skrevet for deg som"),
+    ("index", "er rådgiver eller veileder i flyktningetjenesten"),
+    ("index", "Søk. Skriv et ord i søkefeltet"),
+    ("ikke-offentlige-aktorer/utfordringer", "Sammendraget av rapporten nevner bare disse temaene"),
+    ("ikke-offentlige-aktorer/samarbeidsmodeller", "De andre komponentene handler om anbud og kontrakter"),
+    ("verktoy/ordliste", "Her forklarer vi ord og forkortelser"),
+    ("verktoy/sjekklister", "Gå gjennom listene sammen"),
+]
+# Pages about the site and its sources, not about the programme.
+ABOUT_THE_SITE = ("om/", "forskning/")
+_POINTER = re.compile(r"^(Les mer|Vil du vite mer|Les også|Se også|Alle rapportene|Dem finner du)", re.I)
+
+
+def _cited(element):
+    return element is not None and bool(element.select("a.kb-cite"))
+
+
+def _only_links(element):
+    text = " ".join(element.get_text(" ").split())
+    links = " ".join(" ".join(a.get_text(" ").split()) for a in element.find_all("a"))
+    return bool(element.find("a")) and len(text) - len(links) < 30
+
+
+def uncited_blocks(site, page):
+    """Paragraphs, lists, tables and glossary entries on a page that cite nothing."""
+    soup = site.html(page + "index.html")
+    article = soup.select_one("article")
+    for screen_only in article.select("ul.kb-references, .kb-page-facts"):
+        screen_only.decompose()
+    found = []
+    for block in article.find_all(["p", "ul", "ol", "table", "dl"]):
+        if block.find_parent(["li", "td", "dd", "dl", "table"]):
+            continue
+        if block.name == "p" and "admonition-title" in (block.get("class") or []):
+            continue
+        text = " ".join(block.get_text(" ").split())
+        following = block.find_next_sibling()
+        previous = block.find_previous_sibling()
+        if block.name == "p":
+            lead_in = following is not None and following.name in ("ul", "ol", "table", "dl") and _cited(following)
+            if _cited(block) or _only_links(block) or _POINTER.match(text) or (lead_in and len(text) < 120):
+                continue
+        elif block.name == "dl":
+            found += [" ".join(dd.get_text(" ").split()) for dd in block.find_all("dd")
+                      if not _cited(dd) and not _only_links(dd)]
+            continue
+        else:
+            items = block.find_all("li", recursive=False)
+            if items and all(_only_links(li) or li.find("a") and li.find("a") is li.contents[0] for li in items):
+                continue  # a list of pointers to other pages
+            if _cited(block) or (previous is not None and previous.name == "p" and _cited(previous)):
+                continue
+        found.append(text)
+    return found
+
+
+def test_every_fact_is_cited(real_site):
+    allowed = {(page, prefix) for page, prefix in ALLOWED_WITHOUT_CITATION}
+    unexplained = []
+    used = set()
+    for path in GUIDANCE_PAGES:
+        page = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
+        page_key = page[: -len("/index")] if page.endswith("/index") else page
+        url = "" if page == "index" else (page[: -len("index")] if page.endswith("/index") else page + "/")
+        if url.startswith(ABOUT_THE_SITE):
+            continue
+        for text in uncited_blocks(real_site, url):
+            match = next(((p, prefix) for p, prefix in allowed if p == page_key and text.startswith(prefix)), None)
+            if match:
+                used.add(match)
+            else:
+                unexplained.append(f"{page}: {text[:100]}")
+    assert unexplained == []
+    assert used == allowed, f"allow-list entries no longer needed: {allowed - used}"
+
+
+def test_text_is_our_own():
+    tool = SHARED / "tools" / "check-originality"
+    if not tool.exists():
+        if os.environ.get("CI"):
+            pytest.fail("../shared/tools/check-originality is missing, and CI requires it")
+        pytest.skip("../shared is not beside the project")
+    result = subprocess.run([str(tool), str(ROOT)], capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
