@@ -1,0 +1,74 @@
+"""Norwegian search in the real search box: definite and plural forms, the genitive -s,
+hyphenated words and the parts of compounds find the page that uses the base form."""
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_browser_site import served  # noqa: F401  (the fixture serving the real site)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# (what a reader types, a page that must be among the first five results)
+QUERIES = [
+    ("lønnstilskuddet", "nav/arbeidsrettede-tiltak/"),      # definite form of lønnstilskudd
+    ("samarbeidsavtaler", "nav/"),                           # plural
+    ("samarbeidsavtalen", "nav/"),                           # definite
+    ("fylkeskommunens", "fylkeskommunen/"),                  # genitive
+    ("NAV-kontoret", "nav/"),                                # hyphenated
+    ("NAV-kontorene", "nav/"),                               # hyphenated plural
+    ("avtale", "nav/"),                                      # part of samarbeidsavtale
+    ("tilskudd", "fylkeskommunen/"),                         # part of Tilskudd til …, lønnstilskudd
+    ("kartlegging", "nav/"),                                 # part of kompetansekartlegging
+    ("arbeidsgiverne", "arbeidsgivere/"),                    # definite plural
+    ("arbeidsgiveren", "arbeidsgivere/"),                    # definite singular
+    ("kommunens", "kommunen/"),                              # genitive
+    ("introduksjonsstønaden", "kommunen/"),                  # definite
+    ("hurtigsporet", "nav/"),                                # definite
+    ("samskapingen", "ikke-offentlige-aktorer/samarbeidsmodeller/"),
+    ("modellene", "ikke-offentlige-aktorer/samarbeidsmodeller/"),
+    ("anbudene", "anskaffelser/"),                           # definite plural of anbud
+    ("kravspesifikasjonen", "anskaffelser/"),
+    ("kontraktene", "anskaffelser/"),
+    ("fløteskummingen", "ikke-offentlige-aktorer/utfordringer/"),
+    ("brukermedvirkningen", "ikke-offentlige-aktorer/brukermedvirkning-og-rammer/"),
+    ("organisasjonene", "ikke-offentlige-aktorer/"),
+    ("regionreformens", "fylkeskommunen/"),
+    ("møteplassene", "ikke-offentlige-aktorer/utfordringer/"),
+    ("tiltakene", "nav/arbeidsrettede-tiltak/"),
+    ("lønnstilskudd", "nav/arbeidsrettede-tiltak/"),         # the base form still works
+]
+
+
+def open_search(browser, served):
+    """A fresh page each time, so no earlier query's results can linger."""
+    browser.get(served)
+    browser.execute_script("document.querySelector('label[for=__search]').click()")
+    return WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+
+
+def first_pages(browser, served, count=5):
+    # Read the list in one script call: it is re-rendered as results arrive.
+    hrefs = browser.execute_script(
+        "return [...document.querySelectorAll('li.md-search-result__item > a.md-search-result__link')]"
+        ".map(a => a.href)")
+    pages = []
+    for href in hrefs:
+        page = href.split("?")[0].split("#")[0].removeprefix(served)
+        if page not in pages:
+            pages.append(page)
+    return pages[:count]
+
+
+@pytest.mark.parametrize("query, page", QUERIES, ids=[q for q, _ in QUERIES])
+def test_inflected_query_finds_the_page(served, browser, query, page):  # noqa: F811
+    open_search(browser, served).send_keys(query)
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")
+        and d.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text != "Skriv søkeord")
+    WebDriverWait(browser, 5).until(lambda d: page in first_pages(d, served),
+                                    message=f"{query!r} did not find {page}")
+
+
+def test_at_least_twenty_queries():
+    assert len(QUERIES) >= 20
