@@ -51,6 +51,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
+    """`mkdocs serve` rebuilds when the bibliography changes."""
+    bib = bibstate.current.root / bibstate.BIB_FILE
+    if bib.exists():
+        server.watch(str(bib))
+    return server
+
+
 # First among the Markdown handlers, so the line numbers we report are those of the file.
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files,

@@ -29,7 +29,7 @@ _PROTECTED = re.compile(
     | (?P<tag></?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)
     | (?P<url>\b(?:https?|ftp|mailto|file|data|javascript):[^\s<>()\]]*(?:\([^\s<>()]*\)[^\s<>()\]]*)*)
     | (?P<www>\bwww\.[^\s<>()\]]+)
-    | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    | (?P<email>(?<![\w.+-])\w[\w.+-]*@[\w-]+(?:\.[\w-]+)+)
     | (?P<linkdef>^[ ]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$)
     | (?P<escape>\\[\\@\[\]])
     """,
@@ -302,3 +302,23 @@ def _inside(spans, position: int) -> bool:
 
 def _line(line_starts: list[int], offset: int) -> int:
     return bisect.bisect_right(line_starts, offset)
+
+
+def to_pandoc(citation: Citation) -> str:
+    """Write a citation back in Pandoc's syntax (the inverse of `find_citations`)."""
+    def key(item: CiteItem) -> str:
+        plain = re.fullmatch(KEY, item.key)
+        return f"@{item.key}" if plain and plain["plain"] else f"@{{{item.key}}}"
+
+    if citation.narrative:
+        item = citation.items[0]
+        return key(item) + (f" [{item.locator}]" if item.locator else "")
+    parts = []
+    for item in citation.items:
+        text = ("-" if item.suppress_author else "") + key(item)
+        if item.prefix:
+            text = f"{item.prefix} {text}"
+        if item.locator:
+            text += f", {item.locator}"
+        parts.append(text)
+    return "[" + "; ".join(parts) + "]"
