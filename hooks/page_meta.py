@@ -1,11 +1,14 @@
 """MkDocs hook: every hand-written page states a description and the date it was last
 updated, and every page shows "Sist oppdatert". Generated pages (the research index) take
-the date `references.bib` was last committed."""
+the date `references.bib` was last committed. A page with `abbreviations: false` (the
+glossary, which explains every term itself) gets no abbreviation tooltips: dozens of them
+cost a phone a noticeable moment of script work for nothing."""
 
 from __future__ import annotations
 
 import datetime
 import logging
+import re
 import subprocess
 from typing import TYPE_CHECKING
 
@@ -17,6 +20,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.page_meta")
+_ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 _bib_date: datetime.date | None = None
 
 
@@ -40,6 +44,12 @@ def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
         page.meta["kb_updated"] = date.isoformat()
         page.meta["kb_updated_text"] = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, **kwargs) -> str:
+    if page.meta.get("abbreviations") is False:
+        return _ABBR.sub(r"\1", html)
+    return html
 
 
 def _require(page: Page, name: str):

@@ -63,7 +63,6 @@
     var announce = null;
 
     loadCatalogue(base.href, function (records) {
-      form.hidden = false;
       form.addEventListener("submit", function (event) { event.preventDefault(); });
 
       function update() {

@@ -134,9 +134,10 @@ def pagination(current: int, total: int, href: Href) -> str:
 
 
 def filter_form(total: int) -> str:
-    """The filter box and sort menu; hidden until the script shows them, so a reader
-    without JavaScript gets the plain list and no dead controls."""
-    return f"""<form class="kb-filter" data-kb-filter hidden>
+    """The filter box and sort menu. Hidden by the stylesheet while the page is `no-js`
+    (Material's head script swaps that class before the first paint), so a reader without
+    JavaScript gets the plain list and no dead controls, and the others no layout shift."""
+    return f"""<form class="kb-filter" data-kb-filter>
 <div class="kb-filter-field"><label for="kb-filter-input">Filtrer kildene</label>
 <input id="kb-filter-input" type="search" autocomplete="off" spellcheck="false"
  placeholder="Forfatter, tittel, utgiver, år, emne eller rapportnummer"
