@@ -72,6 +72,17 @@ def reference(bib, **kwargs):
     ("""@phdthesis{berg2018, author = {Berg, Per}, title = {Avhandlingen}, school = {Universitetet i Bergen},
         year = 2018}""",
      "Berg, P. (2018). Avhandlingen [Doktoravhandling]. Universitetet i Bergen."),
+    # @mastersthesis
+    ("""@mastersthesis{hansen2016, author = {Hansen, Kari}, title = {Oppgaven}, school = {OsloMet},
+        year = 2016}""",
+     "Hansen, K. (2016). Oppgaven [Masteroppgave]. OsloMet."),
+    # @inproceedings
+    ("""@inproceedings{berg2017, author = {Berg, Per}, title = {Innlegget}, booktitle = {Konferanserapport},
+        editor = {Nordmann, Ola}, pages = {5--9}, publisher = {Forlaget}, year = 2017}""",
+     "Berg, P. (2017). Innlegget. I O. Nordmann (Red.), Konferanserapport (s. 5–9). Forlaget."),
+    # @misc with a publisher that is not the author
+    ("""@misc{berg2022, author = {Berg, Per}, title = {Notat}, type = {Notat}, publisher = {KS}, year = 2022}""",
+     "Berg, P. (2022). Notat [Notat]. KS."),
     # a title ending in a question mark gets no extra period
     ("""@techreport{x2015, author = {Tronstad, K. R.}, title = {Hva betyr organiseringen?},
         institution = {NIBR}, year = 2015}""",

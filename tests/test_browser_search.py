@@ -37,6 +37,12 @@ QUERIES = [
     ("møteplassene", "ikke-offentlige-aktorer/utfordringer/"),
     ("tiltakene", "nav/arbeidsrettede-tiltak/"),
     ("lønnstilskudd", "nav/arbeidsrettede-tiltak/"),         # the base form still works
+    # the research index: a surname, an institute, a series number, a topic
+    ("Tronstad", "forskning/tronstad2015/"),
+    ("Østlandsforskning", "forskning/rohnebaek2018/"),
+    ("2017:31", "forskning/djuve2017/"),
+    ("Proba", "forskning/proba2017/"),
+    ("Espegren", "forskning/espegren2019/"),
 ]
 
 
