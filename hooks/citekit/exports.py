@@ -50,6 +50,16 @@ def date_parts(entry: Entry) -> list[int]:
     return [int(part) for part in match.groups() if part] if match else []
 
 
+def iso_date(entry: Entry, separator: str = "-") -> str:
+    """'2021-09-21' (or '2021/09/21', '2017'): as much of the date as the entry gives."""
+    return separator.join(f"{p:02d}" if i else str(p) for i, p in enumerate(date_parts(entry)))
+
+
+def publisher(entry: Entry) -> str:
+    """Who published the work: for a report its institution, else its publisher."""
+    return entry.get("institution") or entry.get("publisher") or entry.get("organization")
+
+
 def page_range(entry: Entry) -> tuple[str, str]:
     match = _PAGES.match(entry.get("pages"))
     return (match["first"], match["last"]) if match else (entry.get("pages"), "")
@@ -82,10 +92,9 @@ def _ris_record(entry: Entry) -> str:
     if parts:
         lines.append(("PY", str(parts[0])))
         if len(parts) > 1:
-            lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts)) + "/"))
-    publisher = entry.get("institution") or entry.get("publisher") or entry.get("organization")
-    if publisher:
-        lines.append(("PB", publisher))
+            lines.append(("DA", iso_date(entry, "/") + "/"))
+    if publisher(entry):
+        lines.append(("PB", publisher(entry)))
     if entry.type in ("report", "techreport") and entry.get("number"):
         lines.append(("SN", report_number(entry)))
     elif entry.get("isbn"):
@@ -122,9 +131,8 @@ def csl_item(entry: Entry) -> dict:
     parts = date_parts(entry)
     if parts:
         item["issued"] = {"date-parts": [parts]}
-    publisher = entry.get("institution") or entry.get("publisher") or entry.get("organization")
-    if publisher:
-        item["publisher"] = publisher
+    if publisher(entry):
+        item["publisher"] = publisher(entry)
     if entry.get("number"):
         item["number"] = entry.get("number")
     series = entry.get("type") or entry.get("series")

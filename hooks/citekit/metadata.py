@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import json
 
-from .exports import date_parts, language_tag, page_range, report_number
+from .exports import iso_date, language_tag, page_range, publisher, report_number
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
@@ -25,18 +25,15 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
     """(name, content) pairs, in the order Zotero's translator expects them."""
     tags = [("citation_title", entry.get("title"))]
     tags += [("citation_author", inverted(p)) for p in (entry.authors or creators(entry))]
-    parts = date_parts(entry)
-    if parts:
-        tags.append(("citation_publication_date", "/".join(f"{p:02d}" if i else str(p)
-                                                            for i, p in enumerate(parts))))
+    if iso_date(entry):
+        tags.append(("citation_publication_date", iso_date(entry, "/")))
     if entry.type in REPORT_TYPES:
         if entry.get("institution"):
             tags.append(("citation_technical_report_institution", entry.get("institution")))
         if entry.get("number"):
             tags.append(("citation_technical_report_number", report_number(entry)))
-    publisher = entry.get("publisher") or entry.get("institution") or entry.get("organization")
-    if publisher:
-        tags.append(("citation_publisher", publisher))
+    if publisher(entry):
+        tags.append(("citation_publisher", publisher(entry)))
     if entry.get("journal"):
         tags.append(("citation_journal_title", entry.get("journal")))
     if entry.get("booktitle"):
@@ -70,12 +67,10 @@ def json_ld(entry: Entry) -> dict:
         data["author"] = [_schema_person(p) for p in people]
     if entry.editors:
         data["editor"] = [_schema_person(p) for p in entry.editors]
-    parts = date_parts(entry)
-    if parts:
-        data["datePublished"] = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
-    publisher = entry.get("institution") or entry.get("publisher") or entry.get("organization")
-    if publisher:
-        data["publisher"] = {"@type": "Organization", "name": publisher}
+    if iso_date(entry):
+        data["datePublished"] = iso_date(entry)
+    if publisher(entry):
+        data["publisher"] = {"@type": "Organization", "name": publisher(entry)}
     if entry.type in REPORT_TYPES and entry.get("number"):
         data["reportNumber"] = report_number(entry)
     if entry.get("abstract"):
