@@ -39,6 +39,7 @@ SAFE_URL = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
 
 _BARE_TOKEN = re.compile(r"[^\s#{}\"]+")
 _FIELD_START = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*=")
+_UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
 _ENTRY_HEAD = re.compile(r"@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s{}()]+)")
 
 
@@ -227,14 +228,16 @@ def _expand(token: str, strings: dict[str, str]) -> str:
 
 
 def _matching_brace(raw: str, start: int) -> int:
+    # Jumps from brace to brace (a regex) rather than reading every character in Python:
+    # values are long (abstracts), and a large bibliography has tens of thousands of them.
     depth = 0
-    for i in range(start, len(raw)):
-        if raw[i] == "{" and raw[i - 1 : i] != "\\":
+    for brace in _UNESCAPED_BRACE.finditer(raw, start):
+        if brace.group() == "{":
             depth += 1
-        elif raw[i] == "}" and raw[i - 1 : i] != "\\":
+        else:
             depth -= 1
             if depth == 0:
-                return i
+                return brace.start()
     raise _ValueError("has an unclosed brace")
 
 
