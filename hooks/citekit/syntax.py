@@ -46,6 +46,7 @@ _LINE_OPENS_BRACKET = re.compile(r"^[ ]{0,3}\[", re.MULTILINE)
 _BACKTICKS = re.compile(r"``*")
 _BRACKET = re.compile(r"[\[\]]")
 _ESCAPED_AT = re.compile(r"\\@")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _PAGE_WORDS = re.compile(r"^(?:s|side|sider|p|pp|page|pages)\.?\s*(?=\d)", re.IGNORECASE)
 
 
@@ -145,6 +146,8 @@ def replace_citations(text: str, citations: list[Citation], render: Callable[[Ci
 
 def unescape_at(text: str) -> str:
     r"""Turn `\@` into `@` outside code, so an escaped at-sign reads as one."""
+    if "\\@" not in text:
+        return text  # most pages: no need to find the code in them
     spans = _code_spans(text)
     out, last = [], 0
     for match in _ESCAPED_AT.finditer(text):
@@ -307,7 +310,8 @@ def _blank(text: str, spans) -> str:
     out, last = [], 0
     for start, end in spans:
         out.append(text[last:start])
-        out.append(re.sub(r"[^\n]", " ", text[start:end]))
+        segment = text[start:end]
+        out.append(_NOT_NEWLINE.sub(" ", segment) if "\n" in segment else " " * len(segment))
         last = end
     out.append(text[last:])
     return "".join(out)
