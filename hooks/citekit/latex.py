@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text
-
 # Values without any of these characters are already plain text; skipping pylatexenc for them
 # keeps loading a bibliography of thousands of entries fast.
 _LATEX_MARKERS = re.compile(r"[\\{}~$%]|--|``|''")
@@ -66,7 +64,10 @@ def _fast_latex_to_text(value: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _converter() -> LatexNodes2Text:
+def _converter():
+    # Imported only when a value needs it: pylatexenc's tables take 4 MB of memory.
+    from pylatexenc.latex2text import LatexNodes2Text
+
     # math_mode="verbatim" keeps $...$ as written instead of guessing at a rendering.
     return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
 
