@@ -214,7 +214,7 @@ def _type_fields(entry_type: str, fields: dict, organisation: str | None, year: 
     if entry_type in ("techreport", "report"):
         name, series = rng.choice(INSTITUTES)
         if rng.random() < 0.5:
-            fields["shortauthor"] = name
+            fields["shortauthor"] = "{" + name + "}"  # one name, not given and family names
         fields["type"] = series
         fields["number"] = f"{year or '2020'}:{rng.randint(1, 40)}"
         fields["institution"] = organisation or name
