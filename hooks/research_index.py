@@ -10,6 +10,7 @@ topic. Which pages cite a work is only known once every page has been read, so t
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -57,8 +58,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for work in works:
         bibtex = to_bibtex([work.entry])
         _add(files, config, f"{work.slug}.md", entry_page(work, bibtex))
-        _add(files, config, f"{work.slug}.bib", bibtex)
-        _add(files, config, f"{work.slug}.ris", to_ris([work.entry]))
+        _add_download(files, config, f"{work.slug}.bib", bibtex)
+        _add_download(files, config, f"{work.slug}.ris", to_ris([work.entry]))
     state.groups = build_groups(works)
     for facet in FACETS:
         _add(files, config, f"{facet.folder}/index.md", front_matter(facet_front(facet)))
@@ -67,18 +68,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     total = len(pages_of(works))
     for number in range(2, total + 1):
         _add(files, config, f"side-{number}.md", front_matter(list_front(number, total)))
-    _add(files, config, "kilder.bib", to_bibtex(entries))
-    _add(files, config, "kilder.ris", to_ris(entries))
-    _add(files, config, "kilder.json", to_csl_json(entries))
-    _add(files, config, CATALOGUE, "")  # written at on_env, when the counts are known
+    _add_download(files, config, "kilder.bib", to_bibtex(entries))
+    _add_download(files, config, "kilder.ris", to_ris(entries))
+    _add_download(files, config, "kilder.json", to_csl_json(entries))
+    _add_download(files, config, CATALOGUE, None)  # written at on_env, when the counts are known
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs) -> str:
     state = bibstate.current
-    key = page.meta.get("kb_entry")
-    if key in state.works:
-        page.meta["kb_head"] = head_html(state.works[key].entry)
+    if page.meta.get("kb_entry") in state.works:
         return markdown
     generated = page.meta.get("kb_page", "")
     href = _href_from(page, files)
@@ -119,10 +118,28 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) ->
         elif "data-kb-count" in page.content:
             page.content = fill_counts(page.content, counts)
     catalogue = files.get_file_from_path(_src(CATALOGUE))
-    catalogue.content_string = catalogue_script(
+    script = catalogue_script(
         list(state.works.values()), counts,
         lambda path: get_relative_url(files.get_file_from_path(_src(path)).url, catalogue.url))
+    if catalogue.generated_by is None:
+        catalogue.content_string = script  # a katalog.js in docs/ is replaced all the same
+    else:
+        _write(catalogue.abs_src_path, script)
     return env
+
+
+def on_page_context(context, *, page: Page, **kwargs):
+    """A work's page gets its metadata tags just before it is rendered, and lets go of them
+    right after (on_post_page): 1.5 kB a work that need not stay in memory all build."""
+    key = page.meta.get("kb_entry")
+    if key in bibstate.current.works:
+        page.meta["kb_head"] = head_html(bibstate.current.works[key].entry)
+    return context
+
+
+def on_post_page(output: str, *, page: Page, **kwargs) -> str:
+    page.meta.pop("kb_head", None)
+    return output
 
 
 def _citing_places(state: bibstate.BuildState, files: Files) -> dict[str, list[CitingPlace]]:
@@ -169,5 +186,26 @@ def _add(files: Files, config: MkDocsConfig, path: str, content: str) -> None:
     src_uri = _src(path)
     if files.get_file_from_path(src_uri) is not None:
         return  # a hand-written page wins over a generated one
-    inclusion = InclusionLevel.NOT_IN_NAV if path.endswith(".md") else InclusionLevel.UNDEFINED
-    files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    # As UTF-8 bytes, which take half the memory of a str holding 'ø' or '–' (MkDocs decodes
+    # them when it reads the page).
+    files.append(File.generated(config, src_uri, content=content.encode("utf-8"),
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+
+
+def _add_download(files: Files, config: MkDocsConfig, path: str, content: str | None) -> None:
+    """A file to download, written straight into site_dir rather than held in memory until
+    MkDocs copies the static files (MkDocs allows this: a generated file whose source is its
+    own destination is left as it is). 27 MB less memory for 5,000 works."""
+    src_uri = _src(path)
+    if files.get_file_from_path(src_uri) is not None:
+        return  # a hand-written file wins over a generated one
+    target = os.path.join(config.site_dir, src_uri)
+    if content is not None:
+        _write(target, content)
+    files.append(File.generated(config, src_uri, abs_src_path=target))
+
+
+def _write(path: str, content: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as file:
+        file.write(content)
