@@ -37,6 +37,7 @@ class Measured:
     """The repetitions of one variant at one size, and what its last build wrote."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
     pages: int = 0
     prose_kb: float = 0.0
@@ -50,6 +51,10 @@ class Measured:
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpu_seconds)
 
     @property
     def memory(self) -> float:
@@ -72,8 +77,9 @@ def ensure_bibtex_venv() -> Path:
     return python
 
 
-def build(python: Path | str, root: Path) -> tuple[float, float]:
-    """One `mkdocs build` of the site in `root`: (wall seconds, peak RSS in MB)."""
+def build(python: Path | str, root: Path) -> tuple[float, float, float]:
+    """One `mkdocs build` of the site in `root`: wall seconds, CPU seconds (user and
+    system) and peak RSS in MB."""
     site = root / "site"
     shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "KB_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
@@ -85,8 +91,10 @@ def build(python: Path | str, root: Path) -> tuple[float, float]:
         seconds = time.perf_counter() - started
         if result.returncode != 0:
             raise SystemExit(f"build of {root} failed:\n{result.stderr[-4000:]}")
-        peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", report.read())[1])
-    return seconds, peak_kb / 1024
+        usage = report.read()
+    peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", usage)[1])
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", usage))
+    return seconds, cpu, peak_kb / 1024
 
 
 def describe_site(site: Path, measured: Measured) -> None:
@@ -107,10 +115,11 @@ def measure_size(size: str, variants: list[str], reps: int, features: dict[str, 
     for rep in range(reps):
         order = variants[rep % len(variants):] + variants[: rep % len(variants)]
         for variant in order:
-            seconds, peak = build(pythons[variant], roots[variant])
+            seconds, cpu, peak = build(pythons[variant], roots[variant])
             results[variant].seconds.append(seconds)
+            results[variant].cpu_seconds.append(cpu)
             results[variant].peak_mb.append(peak)
-            log(f"{size} #{rep + 1} {variant}: {seconds:.2f} s, {peak:.0f} MB")
+            log(f"{size} #{rep + 1} {variant}: {seconds:.2f} s (CPU {cpu:.2f} s), {peak:.0f} MB")
     for variant in variants:
         describe_site(roots[variant] / "site", results[variant])
     return results
@@ -118,8 +127,8 @@ def measure_size(size: str, variants: list[str], reps: int, features: dict[str, 
 
 def table(all_results: dict[str, dict[str, Measured]]) -> str:
     lines = ["| size (pages/entries/cites) | variant | pages built | best s | median s | × baseline "
-             "| peak MB | × baseline | prose page KB | index page KB | site MB |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| CPU s | peak MB | × baseline | prose page KB | index page KB | site MB |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for size, results in all_results.items():
         spec = generate.SIZES[size]
         base = results.get("baseline")
@@ -128,7 +137,7 @@ def table(all_results: dict[str, dict[str, Measured]]) -> str:
             memory_ratio = f"{m.memory / base.memory:.2f}" if base else "–"
             lines.append(
                 f"| {size} ({spec.pages}/{spec.entries}/{spec.cites_per_page}) | {variant} | {m.pages} "
-                f"| {m.best:.2f} | {m.median:.2f} | {time_ratio} | {m.memory:.0f} | {memory_ratio} "
+                f"| {m.best:.2f} | {m.median:.2f} | {time_ratio} | {m.cpu:.2f} | {m.memory:.0f} | {memory_ratio} "
                 f"| {m.prose_kb:.0f} | {m.index_kb:.0f} | {m.site_mb:.0f} |")
     return "\n".join(lines)
 
