@@ -39,6 +39,7 @@ _PROTECTED = re.compile(
 )
 # Where the branches of _PROTECTED can begin (see _protected_matches).
 _SCHEMES = ("http", "https", "ftp", "mailto", "file", "data", "javascript")
+_SCHEME_ENDS = frozenset(scheme[-1] for scheme in _SCHEMES)
 _EMAIL_CHAR = re.compile(r"[\w.+-]")
 _LINE_OPENS_BRACKET = re.compile(r"^[ ]{0,3}\[", re.MULTILINE)
 # "``*" rather than "`+": the same matches, but Python's regex engine only skips ahead to a
@@ -73,8 +74,9 @@ def _protected_matches(text: str) -> Iterator[re.Match]:
     starts = set(_occurrences(text, "<")) | set(_occurrences(text, "\\"))
     starts.update(_occurrences(text, "www."))
     for colon in _occurrences(text, ":"):
-        starts.update(colon - len(scheme) for scheme in _SCHEMES
-                      if colon >= len(scheme) and text.startswith(scheme, colon - len(scheme)))
+        if text[colon - 1 : colon] in _SCHEME_ENDS:
+            starts.update(colon - len(scheme) for scheme in _SCHEMES
+                          if colon >= len(scheme) and text.startswith(scheme, colon - len(scheme)))
     for at in _occurrences(text, "@"):
         start = at
         while start and _EMAIL_CHAR.match(text, start - 1):
@@ -175,6 +177,8 @@ def normalise_locator(locator: str) -> str:
 
 def _fenced_code(text: str) -> list[tuple[int, int]]:
     """Fenced code blocks (``` or ~~~, any indent, so fences in lists and admonitions count)."""
+    if "```" not in text and "~~~" not in text:
+        return []  # most pages: no need to read them line by line
     blocks = []
     offset = 0
     opening = None
