@@ -28,30 +28,49 @@ _LEAD_IN = re.compile(r"^\s*<strong>(?P<strong>.*?)</strong>", re.DOTALL)
 
 
 def on_post_page(output: str, **kwargs) -> str:
-    output = _SEARCH_DIALOG.sub(r'\1 aria-label="Søk"', output, count=1)
-    output = _sub(_NAV_TITLE, '<label class="md-nav__title" for="', output, lambda m: (
+    # The search dialog and navigation fixes touch separate tags, and none makes or unmakes
+    # a place for another, so they are found in one reading of the page and applied in one
+    # copy of it: a copy of a page holding 'ø' or '–' costs 0.1 ms.
+    edits = []
+    dialog = _SEARCH_DIALOG.search(output)
+    if dialog:
+        edits.append((dialog.start(), dialog.end(), dialog[1] + ' aria-label="Søk"'))
+    edits += _find(_NAV_TITLE, '<label class="md-nav__title" for="', output, lambda m: (
         f'<label class="md-nav__title" for="{m["toggle"]}" id="{m["toggle"]}_title">'))
-    output = _sub(_NAV_LABELLED_BY, 'aria-labelledby="', output,
-                  lambda m: f'aria-labelledby="{m["toggle"]}_title"')
-    return _sub(_TASK_CHECKBOX, '<input type="checkbox"', output, _name_checkbox)
+    edits += _find(_NAV_LABELLED_BY, 'aria-labelledby="', output,
+                   lambda m: f'aria-labelledby="{m["toggle"]}_title"')
+    output = _apply(output, sorted(edits))
+    return _apply(output, _find(_TASK_CHECKBOX, '<input type="checkbox"', output, _name_checkbox))
 
 
-def _sub(pattern: re.Pattern, prefix: str, text: str, replace: Callable[[re.Match], str]) -> str:
-    """`pattern.sub(replace, text)` for a pattern whose every match starts with `prefix`.
+Edit = tuple[int, int, str]
 
-    str.find jumps from one place the pattern can match to the next; the regex engine's own
-    scan is 2-3 times slower, which adds up on pages whose navigation runs to hundreds of
-    kilobytes (0.7 ms a page before, 0.45 ms after, on the benchmark's large site)."""
-    out, last = [], 0
+
+def _find(pattern: re.Pattern, prefix: str, text: str,
+          replace: Callable[[re.Match], str]) -> list[Edit]:
+    """What `pattern.sub(replace, text)` would change, for a pattern whose every match starts
+    with `prefix`: str.find jumps from one place the pattern can match to the next, 2-3 times
+    faster than the regex engine's own scan of a page with a large navigation."""
+    edits = []
     index = text.find(prefix)
     while index >= 0:
         match = pattern.match(text, index)
         if match:
-            out += [text[last:index], replace(match)]
-            last = match.end()
-            index = text.find(prefix, last)
+            edits.append((match.start(), match.end(), replace(match)))
+            index = text.find(prefix, match.end())
         else:
             index = text.find(prefix, index + 1)
+    return edits
+
+
+def _apply(text: str, edits: list[Edit]) -> str:
+    """The text with each (start, end, replacement) applied; the edits are sorted and apart."""
+    if not edits:
+        return text
+    out, last = [], 0
+    for start, end, replacement in edits:
+        out += [text[last:start], replacement]
+        last = end
     out.append(text[last:])
     return "".join(out)
 
