@@ -5,7 +5,9 @@ Each repetition builds every variant once, in a rotated order, so a slow spell o
 machine is spread over all of them rather than landing on one; we report the best and the
 median of the repetitions. Every build is a fresh `mkdocs build` process (PDF off:
 KB_PDF=false) into an emptied site folder, timed by wall clock, with its peak memory taken
-from `/usr/bin/time -v`. stdout gets the Markdown table, one `RESULT` line per size and the
+from `/usr/bin/time -v`. The site folders are in the system's temporary folder: creating a
+file under /work costs ten times what it costs under /tmp on the machine we measured on,
+noise that says nothing about the builds. stdout gets the Markdown table, one `RESULT` line per size and the
 microbenchmark; progress goes to stderr.
 """
 
@@ -77,10 +79,9 @@ def ensure_bibtex_venv() -> Path:
     return python
 
 
-def build(python: Path | str, root: Path) -> tuple[float, float, float]:
-    """One `mkdocs build` of the site in `root`: wall seconds, CPU seconds (user and
-    system) and peak RSS in MB."""
-    site = root / "site"
+def build(python: Path | str, root: Path, site: Path) -> tuple[float, float, float]:
+    """One `mkdocs build` of the site in `root` into `site`: wall seconds, CPU seconds (user
+    and system) and peak RSS in MB."""
     shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "KB_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
@@ -111,17 +112,20 @@ def measure_size(size: str, variants: list[str], reps: int, features: dict[str, 
                  pythons: dict[str, Path | str]) -> dict[str, Measured]:
     log(f"{size}: generating {generate.SIZES[size]}")
     roots = generate.write_sites(size, features, variants)
+    output = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    sites = {variant: output / variant for variant in variants}
     results = {variant: Measured() for variant in variants}
     for rep in range(reps):
         order = variants[rep % len(variants):] + variants[: rep % len(variants)]
         for variant in order:
-            seconds, cpu, peak = build(pythons[variant], roots[variant])
+            seconds, cpu, peak = build(pythons[variant], roots[variant], sites[variant])
             results[variant].seconds.append(seconds)
             results[variant].cpu_seconds.append(cpu)
             results[variant].peak_mb.append(peak)
             log(f"{size} #{rep + 1} {variant}: {seconds:.2f} s (CPU {cpu:.2f} s), {peak:.0f} MB")
     for variant in variants:
-        describe_site(roots[variant] / "site", results[variant])
+        describe_site(sites[variant], results[variant])
+    shutil.rmtree(output)
     return results
 
 
