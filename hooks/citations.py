@@ -63,6 +63,8 @@ def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
 @event_priority(100)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files,
                      **kwargs) -> str:
+    if page.meta.get("kb_entry") or page.meta.get("kb_page"):
+        return markdown  # the research index's own pages: generated, never citing
     state = bibstate.current
     citations = find_citations(markdown)
     if not citations:
