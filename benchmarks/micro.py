@@ -38,7 +38,7 @@ class EntryFiles:
 
 def fake_page(src_uri: str, markdown: str) -> SimpleNamespace:
     file = SimpleNamespace(src_uri=src_uri, abs_src_path=None, content_string=markdown)
-    return SimpleNamespace(file=file, url=src_uri[: -len(".md")] + "/")
+    return SimpleNamespace(file=file, url=src_uri[: -len(".md")] + "/", meta={})
 
 
 def main() -> None:
