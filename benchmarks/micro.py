@@ -29,11 +29,8 @@ class EntryFiles:
     """What the hook asks of MkDocs' Files: the URL of a work's page."""
 
     def __init__(self, works) -> None:
-        self._urls = {f"{bibstate.INDEX_DIR}/{w.slug}.md": SimpleNamespace(url=f"{bibstate.INDEX_DIR}/{w.slug}/")
-                      for w in works}
-
-    def get_file_from_path(self, path: str):
-        return self._urls.get(path)
+        self.src_uris = {f"{bibstate.INDEX_DIR}/{w.slug}.md": SimpleNamespace(url=f"{bibstate.INDEX_DIR}/{w.slug}/")
+                         for w in works}
 
 
 def fake_page(src_uri: str, markdown: str) -> SimpleNamespace:

@@ -130,7 +130,7 @@ def _targets(state: bibstate.BuildState, citations: list[Citation], page: Page,
 
 
 def _entry_href(state: bibstate.BuildState, key: str, page: Page, files: Files) -> str:
-    entry_file = files.get_file_from_path(state.entry_src_uri(key))
+    entry_file = files.src_uris.get(state.entry_src_uri(key))  # normalised already: no get_file_from_path
     if entry_file is None:
         raise PluginError("citations link to the research index: list hooks/research_index.py "
                           "under hooks: in mkdocs.yml")

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.research_index")
+# Files are looked up with `files.src_uris.get` rather than `get_file_from_path`, which
+# normalises the path first (a third of the time of a 5,000-work listing): ours are
+# normalised already.
 DOWNLOADS = {
     "Hele kildelista som BibTeX (.bib)": "kilder.bib",
     "Hele kildelista som RIS (.ris), for EndNote og Zotero": "kilder.ris",
@@ -117,10 +120,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) ->
             page.content = page.content.replace(CITED_BY_MARKER, render_cited_by(relative))
         elif "data-kb-count" in page.content:
             page.content = fill_counts(page.content, counts)
-    catalogue = files.get_file_from_path(_src(CATALOGUE))
+    catalogue = files.src_uris.get(_src(CATALOGUE))
     script = catalogue_script(
         list(state.works.values()), counts,
-        lambda path: get_relative_url(files.get_file_from_path(_src(path)).url, catalogue.url))
+        lambda path: get_relative_url(files.src_uris.get(_src(path)).url, catalogue.url))
     if catalogue.generated_by is None:
         catalogue.content_string = script  # a katalog.js in docs/ is replaced all the same
     else:
@@ -147,7 +150,7 @@ def _citing_places(state: bibstate.BuildState, files: Files) -> dict[str, list[C
     places: dict[str, list[CitingPlace]] = {}
     for src_uri in state.nav_order or [f.src_uri for f in files.documentation_pages()]:
         cited = state.citations.get(src_uri)
-        file = files.get_file_from_path(src_uri)
+        file = files.src_uris.get(src_uri)
         if not cited or file is None or file.page is None:
             continue
         sections = state.sections.get(src_uri, {})
@@ -171,8 +174,6 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
 def _href_from(page: Page, files: Files):
     """A function giving the URL of a file in the index directory, relative to `page`."""
     def href(path: str) -> str:
-        # src_uris rather than get_file_from_path, which normalises the path first (a third of
-        # the time of a 5,000-work listing); ours are normalised already.
         target = files.src_uris.get(_src(path))
         if target is None:
             raise KeyError(f"research index links to {_src(path)}, which was not generated")
@@ -186,7 +187,7 @@ def _src(path: str) -> str:
 
 def _add(files: Files, config: MkDocsConfig, path: str, content: str) -> None:
     src_uri = _src(path)
-    if files.get_file_from_path(src_uri) is not None:
+    if files.src_uris.get(src_uri) is not None:
         return  # a hand-written page wins over a generated one
     # As UTF-8 bytes, which take half the memory of a str holding 'ø' or '–' (MkDocs decodes
     # them when it reads the page).
@@ -199,7 +200,7 @@ def _add_download(files: Files, config: MkDocsConfig, path: str, content: str | 
     MkDocs copies the static files (MkDocs allows this: a generated file whose source is its
     own destination is left as it is). 27 MB less memory for 5,000 works."""
     src_uri = _src(path)
-    if files.get_file_from_path(src_uri) is not None:
+    if files.src_uris.get(src_uri) is not None:
         return  # a hand-written file wins over a generated one
     target = os.path.join(config.site_dir, src_uri)
     if content is not None:
