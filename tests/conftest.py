@@ -87,6 +87,24 @@ def real_site(tmp_path_factory) -> Build:
     return build
 
 
+def read_citations(markdown: str, library=None, extensions=("attr_list", "footnotes", "toc")):
+    """The citations the Markdown extension reads in `markdown` (front matter dropped), as
+    groups of `ReadItem`s, with the real bibliography unless `library` is given."""
+    import markdown as python_markdown
+
+    from citekit.library import load_library
+    from citekit.markdown_ext import CitationExtension
+
+    if markdown.startswith("---\n"):
+        markdown = markdown.split("\n---\n", 1)[1]
+    extension = CitationExtension()
+    extension.library = library or load_library(ROOT / "references.bib", "references.bib")
+    records = []
+    extension.on_document = records.append
+    python_markdown.Markdown(extensions=[extension, *extensions]).convert(markdown)
+    return records[0].groups if records else []
+
+
 def page(markdown: str, description: str = "En testside.") -> str:
     """A page with the front matter every page needs."""
     return f"---\ndescription: {description}\nupdated: 2026-11-23\n---\n\n{markdown}"

@@ -6,8 +6,7 @@ import re
 import pytest
 
 from citekit.bibliography import load_bibliography
-from citekit.syntax import find_citations
-from conftest import ROOT
+from conftest import ROOT, read_citations
 
 KEY_CONVENTION = re.compile(r"^[a-z]+(?:\d{4}|ua)(?:-[a-z]+)?$")
 DOCS = sorted((ROOT / "docs").rglob("*.md"))
@@ -19,8 +18,8 @@ def library():
 
 
 def cited_keys():
-    return {item.key for path in DOCS for c in find_citations(path.read_text(encoding="utf-8"))
-            for item in c.items}
+    return {item.key for path in DOCS for group in read_citations(path.read_text(encoding="utf-8"))
+            for item in group}
 
 
 def test_no_failed_blocks_duplicates_or_other_problems(library):

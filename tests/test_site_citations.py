@@ -31,10 +31,10 @@ def cited(tmp_path_factory):
 
 
 def test_each_syntax_renders_author_year(cited):
-    text = cited.html("sider/side/index.html").select_one("article").get_text(" ", strip=True)
-    for expected in ["Parentetisk ( Fafo, 2017 ).", "Med side ( Fafo, 2017 , s. 12).",
-                     "Med prefiks (se Tronstad, 2015 ).", "Flere ( Fafo, 2017 ; Tronstad, 2015 ).",
-                     "Bare år ( 2015 ).", "Fortellende: Røhnebæk og Eide (2018) fant.",
+    text = " ".join(cited.html("sider/side/index.html").select_one("article").get_text().split())
+    for expected in ["Parentetisk (Fafo, 2017).", "Med side (Fafo, 2017, s. 12).",
+                     "Med prefiks (se Tronstad, 2015).", "Flere (Fafo, 2017; Tronstad, 2015).",
+                     "Bare år (2015).", "Fortellende: Røhnebæk og Eide (2018) fant.",
                      "Med side: Tronstad (2015, s. 4) viser."]:
         assert expected in text
 

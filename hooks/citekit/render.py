@@ -1,14 +1,23 @@
-"""HTML for citations in the text and for the "Kilder" list that ends a citing page."""
+"""Citations and the "Kilder" list as ElementTree elements, for the Markdown extension.
+
+Labels and hover text are final text (AtomicString: no Markdown, no abbreviation tooltips
+laid over the citation's own); prefixes and locators are Markdown source that Python-Markdown
+goes on to render (emphasis, links), as Pandoc renders them.
+"""
 
 from __future__ import annotations
 
-import html
-import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Sequence
 
-from .model import Citation, CiteItem
+from markdown.util import AtomicString
 
+from .cite_syntax import Mode
+
+CITE_CLASS = "kb-cite"
+CITATION_CLASS = "kb-citation"
+ERROR_CLASS = "kb-cite-error"
 CITE_ID = "sitering-{}"
 # Hover text longer than this is cut: a tooltip is a preview, the entry page has it all.
 MAX_HOVER_TEXT = 400
@@ -24,70 +33,121 @@ class Target:
     hover: str
 
 
+@dataclass(frozen=True)
+class RenderedItem:
+    """One item of a citation to render: its target (None for an unknown key)."""
+
+    key: str
+    mode: Mode
+    target: Target | None
+    prefix: str = ""  # Markdown source
+    locator: str = ""  # Markdown source, label already in Norwegian
+
+
 def cite_id(number: int) -> str:
     return CITE_ID.format(number)
 
 
-def render_citation(citation: Citation, targets: Mapping[str, Target], first_number: int) -> str:
-    """A citation as inline HTML; each item gets id `sitering-N`, counting from `first_number`.
+def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etree.Element, list[etree.Element]]:
+    """The citation as one `<span class="kb-citation">`, and the element that stands for each
+    item (its link, or an error mark), in order: the caller numbers them.
 
-    A key missing from `targets` is shown as a visible error mark (only reached when the build
-    is allowed to go on, as in `mkdocs serve`).
+    Bracketed: "(se Fafo, 2017, s. 12; Tronstad, 2015)". Textual: "Fafo (2017, s. 12)",
+    "Fafo (2017; Tronstad, 2015)"; "-@key" alone: "(2017)".
     """
-    if citation.narrative:
-        item = citation.items[0]
-        target = targets.get(item.key)
-        if target is None:
-            return _unknown(item.key)
-        inner = f"{target.year}, {item.locator}" if item.locator else target.year
-        return _link(target, f"{target.names} ({inner})", first_number)
-    parts = []
-    for offset, item in enumerate(citation.items):
-        parts.append(_parenthetical_item(item, targets.get(item.key), first_number + offset))
-    return "(" + "; ".join(parts) + ")"
+    wrapper = etree.Element("span", {"class": CITATION_CLASS,
+                                     "data-cites": " ".join(item.key for item in items)})
+    writer = _Writer(wrapper)
+    marks = []
+    first, rest = items[0], items[1:]
+    if textual and first.mode is Mode.AUTHOR_IN_TEXT:
+        if first.target is None:
+            marks.append(writer.element(_unknown(first.key)))
+        else:
+            closes_here = not first.locator and not rest
+            label = f"{first.target.names} ({first.target.year}" + (")" if closes_here else "")
+            marks.append(writer.element(_link(first.target, label)))
+            if closes_here:
+                return wrapper, marks
+        if first.locator:
+            writer.text(", " if first.target else " (")
+            writer.element(_span("kb-cite-locator", first.locator))
+        for item in rest:
+            writer.text("; ")
+            marks.append(_write_item(writer, item))
+        writer.text(")" if first.target else "")
+        return wrapper, marks
+    writer.text("(")
+    for index, item in enumerate(items):
+        if index:
+            writer.text("; ")
+        marks.append(_write_item(writer, item))
+    writer.text(")")
+    return wrapper, marks
 
 
-def _parenthetical_item(item: CiteItem, target: Target | None, number: int) -> str:
-    if target is None:
-        return _unknown(item.key)
-    text = target.year if item.suppress_author else f"{target.names}, {target.year}"
-    out = _link(target, text, number)
+def _write_item(writer: _Writer, item: RenderedItem) -> etree.Element:
     if item.prefix:
-        out = f"{_escape(item.prefix)} {out}"
+        writer.element(_span("kb-cite-prefix", item.prefix))
+        writer.text(" ")
+    if item.target is None:
+        mark = writer.element(_unknown(item.key))
+    elif item.mode is Mode.SUPPRESS_AUTHOR:
+        mark = writer.element(_link(item.target, item.target.year))
+    else:
+        mark = writer.element(_link(item.target, f"{item.target.names}, {item.target.year}"))
     if item.locator:
-        out += f", {_escape(item.locator)}"
-    return out
+        writer.text(", ")
+        writer.element(_span("kb-cite-locator", item.locator))
+    return mark
 
 
-def _link(target: Target, text: str, number: int) -> str:
+class _Writer:
+    """Appends text and elements to a parent the way ElementTree wants: text after a child
+    goes into that child's tail."""
+
+    def __init__(self, parent: etree.Element) -> None:
+        self.parent = parent
+
+    def text(self, text: str) -> None:
+        if len(self.parent):
+            last = self.parent[-1]
+            last.tail = (last.tail or "") + text
+        else:
+            self.parent.text = (self.parent.text or "") + text
+
+    def element(self, element: etree.Element) -> etree.Element:
+        self.parent.append(element)
+        return element
+
+
+def _link(target: Target, label: str) -> etree.Element:
     hover = target.hover
     if len(hover) > MAX_HOVER_TEXT:
         hover = hover[: MAX_HOVER_TEXT - 1].rstrip() + "…"
-    return (f'<a class="kb-cite" id="{cite_id(number)}" href="{html.escape(target.href)}" '
-            f'title="{_escape(hover)}">{_link_text(text)}</a>')
+    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": hover})
+    link.text = AtomicString(label)
+    return link
 
 
-_WORD_START = re.compile(r"(?<![\w&#;])(\w)")
+def _span(css_class: str, markdown: str) -> etree.Element:
+    span = etree.Element("span", {"class": css_class})
+    span.text = markdown  # rendered further by the Markdown patterns after ours
+    return span
 
 
-def _link_text(text: str) -> str:
-    """The visible label, with each word's first letter as a character reference: Markdown
-    keeps a reference as one opaque unit, so the abbreviation tooltips (IMDi, NAV) are not
-    laid over the citation's own tooltip. Browsers, search and PDF read the plain letters."""
-    return _WORD_START.sub(lambda m: f"&#{ord(m.group(1))};", _escape(text))
+def _unknown(key: str) -> etree.Element:
+    mark = etree.Element("span", {"class": ERROR_CLASS, "title": "Ukjent kilde"})
+    mark.text = AtomicString(f"@{key}?")
+    return mark
 
 
-def _unknown(key: str) -> str:
-    return f'<span class="kb-cite-error" title="Ukjent kilde">@{_escape(key)}?</span>'
-
-
-def _escape(text: str) -> str:
-    """Escape for HTML, and also the characters Markdown would read inside inline HTML text."""
-    escaped = html.escape(text)
-    for char, entity in (("*", "&#42;"), ("_", "&#95;"), ("`", "&#96;"), ("|", "&#124;"),
-                         ("[", "&#91;"), ("]", "&#93;"), ("\\", "&#92;"), ("~", "&#126;")):
-        escaped = escaped.replace(char, entity)
-    return escaped
+def error_mark(source: str, message: str) -> etree.Element:
+    """What a citation that cannot be read shows (only where the build goes on, as under
+    `mkdocs serve`): its source, marked."""
+    mark = etree.Element("span", {"class": ERROR_CLASS, "title": message})
+    mark.text = AtomicString(source)
+    return mark
 
 
 @dataclass(frozen=True)
@@ -95,26 +155,41 @@ class ListedWork:
     """One line of a "Kilder" list: the reference HTML and where the page cites the work."""
 
     key: str
-    reference_html: str
+    reference_html: str  # well-formed HTML from citekit.apa
     cite_numbers: Sequence[int]
 
 
-def render_reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> str:
-    """The Markdown that ends a citing page: a heading and the full references.
-
-    The list is an HTML block, which Markdown passes through untouched.
-    """
-    lines = [f"## {heading} {{ #kilder .kb-references-heading }}", "",
-             '<ul class="kb-references">']
+def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list[etree.Element]:
+    """The heading and list that end a citing page."""
+    title = etree.Element("h2", {"id": "kilder", "class": "kb-references-heading"})
+    title.text = heading
+    title.tail = "\n"
+    listing = etree.Element("ul", {"class": "kb-references"})
+    listing.text = listing.tail = "\n"
     for work in works:
-        backlinks = " ".join(
-            f'<a href="#{cite_id(n)}" aria-label="Tilbake til sitering {i}">↑{i}</a>'
-            for i, n in enumerate(work.cite_numbers, 1)
-        )
-        lines.append(
-            f'<li id="kilde-{html.escape(work.key)}">{work.reference_html}'
-            f' <span class="kb-backlinks">Sitert her: {backlinks}</span></li>'
-        )
-    lines += ["</ul>", ""]
-    return "\n".join(lines)
+        item = etree.fromstring(f'<li id="kilde-{_attr(work.key)}">{work.reference_html} </li>')
+        _atomic(item)
+        backlinks = etree.SubElement(item, "span", {"class": "kb-backlinks"})
+        backlinks.text = AtomicString("Sitert her: ")
+        for index, number in enumerate(work.cite_numbers, 1):
+            link = etree.SubElement(backlinks, "a", {
+                "href": f"#{cite_id(number)}", "aria-label": f"Tilbake til sitering {index}"})
+            link.text = AtomicString(f"↑{index}")
+            if index < len(work.cite_numbers):
+                link.tail = AtomicString(" ")
+        item.tail = "\n"
+        listing.append(item)
+    return [title, listing]
 
+
+def _atomic(element: etree.Element) -> None:
+    """Mark every text of a finished fragment as final."""
+    for node in element.iter():
+        if node.text:
+            node.text = AtomicString(node.text)
+        if node.tail:
+            node.tail = AtomicString(node.tail)
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

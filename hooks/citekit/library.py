@@ -1,0 +1,79 @@
+"""The bibliography as the site uses it: the checked entries, every work's label, references and
+page, and the problems found. Loaded once per file version: a rebuild that did not touch the
+`.bib` file (under `mkdocs serve`, or page after page under an engine without hooks) reuses it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bibliography import Bibliography, load_bibliography
+from .catalogue import Work, build_catalogue
+from .model import Problem
+
+# Where the research index and the page of every work live, inside the docs folder.
+INDEX_DIR = "forskning"
+
+
+@dataclass(frozen=True)
+class Library:
+    bibliography: Bibliography
+    works: dict[str, Work]  # in APA order
+    # key -> its place in that order, so a page's "Kilder" list is sorted by the works it
+    # cites rather than by a walk through the whole catalogue.
+    position: dict[str, int] = field(default_factory=dict)
+    index_dir: str = INDEX_DIR
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.bibliography.problems
+
+    @property
+    def readable(self) -> bool:
+        """False when the file could not be read at all (every citation would be unknown)."""
+        return bool(self.bibliography.entries) or not self.bibliography.problems
+
+    def entry_path(self, key: str) -> str:
+        """The work's page, relative to the docs folder: 'forskning/djuve2017.md'."""
+        return f"{self.index_dir}/{self.works[key].slug}.md"
+
+    def entry_href(self, key: str, page_path: str) -> str:
+        """A link from the page at `page_path` (docs-relative) to the work's page, as a path
+        to its Markdown source: MkDocs and Zensical check it and turn it into the page's URL."""
+        return posixpath.relpath(self.entry_path(key), posixpath.dirname(page_path) or ".")
+
+    def unknown_key_message(self, key: str) -> str | None:
+        """What to say of a citation of `key` that is not a work, or None when the reason is
+        already reported (its entry is broken, or the bibliography unreadable)."""
+        if key in self.bibliography.broken_keys or not self.readable:
+            return None
+        hint = self.bibliography.suggest(key)
+        message = f"unknown citation key '{key}'"
+        return f"{message} (did you mean '{hint}'?)" if hint else message
+
+
+def make_library(bibliography: Bibliography) -> Library:
+    works = build_catalogue(bibliography)
+    return Library(bibliography, works, {key: i for i, key in enumerate(works)})
+
+
+_cache: dict[str, tuple[tuple[int, int], Library]] = {}
+
+
+def load_library(path: Path, display_name: str) -> Library:
+    """The library of the .bib file at `path` (from cache when the file is unchanged);
+    `display_name` is how messages name the file."""
+    try:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = None
+    cached = _cache.get(str(path))
+    if signature is not None and cached and cached[0] == signature:
+        return cached[1]
+    library = make_library(load_bibliography(path, display_name))
+    if signature is not None:
+        _cache[str(path)] = (signature, library)
+    return library

@@ -1,0 +1,568 @@
+"""Python-Markdown extension: Pandoc citations, read inside Markdown's own parse.
+
+The one place where a citation is recognised, for every engine that renders Markdown with
+Python-Markdown (MkDocs, Zensical, the tests). Python-Markdown's block parser has already
+taken out code blocks, raw HTML, link, footnote and abbreviation definitions when our inline
+pattern runs (after code spans, escapes and footnote references; before links), so none of
+them is ever read as prose. Per document it:
+
+- turns each citation into a link to the work's page, with the full reference as hover text;
+- numbers the citations in reading order (`id="sitering-N"`) and ends the page with "Kilder";
+- notes under which heading each citation stands (for the research index's "cited by");
+- reports unknown keys, citations it cannot read, and, as a safety net, anything left in the
+  rendered prose that still looks like a citation of a known key: nothing is skipped silently.
+
+Problems are located `docs/x.md:42: message`; Python-Markdown keeps no line numbers, so the
+line is found by looking for each citation's source text in the page, in reading order.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable
+
+from markdown import Extension, Markdown
+from markdown.blockprocessors import ReferenceProcessor
+from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .catalogue import ENTRY_HREF
+from .cite_syntax import STX, Citation, Malformed, Mode, read_at
+from .library import Library, load_library
+from .locators import norwegian_locator
+from .model import Problem
+from .render import (CITATION_CLASS, ERROR_CLASS, ListedWork, RenderedItem, Target,
+                     citation_element, cite_id, error_mark, reference_list)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page being converted: its path inside the docs folder ('nav/index.md'), how
+    messages name it ('docs/nav/index.md'), and how many lines of front matter came before
+    the Markdown the converter is given."""
+
+    path: str = ""
+    location: str = "<markdown>"
+    line_offset: int = 0
+
+
+@dataclass
+class CitedItem:
+    """A citation of a known work, numbered in reading order, and the heading above it."""
+
+    number: int
+    key: str
+    section_anchor: str = ""
+    section_title: str = ""
+
+
+@dataclass(frozen=True)
+class ReadItem:
+    """A citation item as read, with its prefix and locator as rendered text (what the
+    differential tests compare with Pandoc's reading)."""
+
+    key: str
+    mode: Mode
+    prefix: str
+    suffix: str
+
+
+@dataclass
+class DocumentRecord:
+    """What the extension learned from one document."""
+
+    page: PageContext
+    cited: list[CitedItem] = field(default_factory=list)
+    groups: list[tuple[ReadItem, ...]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class CitationError(Exception):
+    """Raised where no adapter collects the problems (an engine without hooks): the build
+    stops with every problem of the document, located."""
+
+
+class CitationExtension(Extension):
+    """`citekit.markdown_ext`. Options: `bibliography` (path of the .bib file) and `docs_dir`,
+    for engines that only know Markdown extensions. An adapter (the MkDocs hooks) sets
+    `library`, `page_context` and `on_document` instead, and collects the problems itself."""
+
+    def __init__(self, **kwargs) -> None:
+        self.config = {
+            "bibliography": ["references.bib", "the .bib file, relative to the working folder"],
+            "docs_dir": ["docs", "the folder the pages are in, relative to the working folder"],
+        }
+        super().__init__(**kwargs)
+        self.library: Library | None = None
+        self.page_context: Callable[[Markdown], PageContext | None] | None = None
+        self.on_document: Callable[[DocumentRecord], None] | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        if "@" not in md.ESCAPED_CHARS:
+            md.ESCAPED_CHARS.append("@")  # `\@key` is text
+        document = _Document(self, md)
+        md.preprocessors.register(_StartDocument(md, document), "kb_citations_start", 100)
+        md.parser.blockprocessors.register(_References(md.parser), "reference", 15)
+        md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
+        pattern = _pattern()
+        md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
+        # Python-Markdown renders the text inside an element with the patterns after the one
+        # that made it: a second registration reads a citation inside a prefix or locator
+        # (`[@a, se også @b]`), one level deep; Pandoc allows any depth.
+        md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations_nested", 173.9)
+        md.treeprocessors.register(_Number(md, document), "kb_citations_number", 9)
+        md.treeprocessors.register(_Sections(md, document), "kb_citations_sections", 4)
+        md.treeprocessors.register(_Finish(md, document), "kb_citations_finish", 2)
+
+    # --- for engines without hooks --------------------------------------------------------
+
+    def library_for(self) -> Library:
+        if self.library is not None:
+            return self.library
+        path = Path(self.getConfig("bibliography"))
+        return load_library(path, str(self.getConfig("bibliography")))
+
+    def context_for(self, md: Markdown) -> PageContext:
+        if self.page_context is not None:
+            context = self.page_context(md)
+            if context is not None:
+                return context
+        return _zensical_page(md, self.getConfig("docs_dir")) or PageContext()
+
+    def finished(self, record: DocumentRecord) -> None:
+        if self.on_document is not None:
+            self.on_document(record)
+            return
+        problems = list(self.library_for().problems) + record.problems
+        if problems:
+            listed = "\n".join(str(problem) for problem in problems)
+            raise CitationError(f"{len(problems)} citation problem"
+                                f"{'s' if len(problems) != 1 else ''}:\n{listed}")
+
+
+def makeExtension(**kwargs) -> CitationExtension:  # noqa: N802 (Python-Markdown's name)
+    return CitationExtension(**kwargs)
+
+
+def _zensical_page(md: Markdown, docs_dir: str) -> PageContext | None:
+    """Zensical registers a preprocessor holding the page being rendered."""
+    if "rendering_context" not in md.preprocessors:
+        return None
+    page = getattr(md.preprocessors["rendering_context"], "page", None)
+    path = getattr(page, "path", None)
+    if not path:
+        return None
+    path = path.replace("\\", "/")
+    location = posixpath.join(docs_dir, path)
+    return PageContext(path, location, front_matter_lines(Path(location)))
+
+
+def front_matter_lines(path: Path) -> int:
+    """How many lines of YAML front matter the file at `path` starts with."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError:
+        return 0
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], 2):
+        if line.rstrip() in ("---", "..."):
+            # MkDocs and Zensical drop the blank line after the front matter as well.
+            while number < len(lines) and not lines[number].strip():
+                number += 1
+            return number
+    return 0
+
+
+# --- per document ------------------------------------------------------------------------
+
+
+class _Document:
+    """The state of the document being converted."""
+
+    def __init__(self, extension: CitationExtension, md: Markdown) -> None:
+        self.extension = extension
+        self.md = md
+        self.start("", PageContext())
+
+    def start(self, source: str, page: PageContext) -> None:
+        self.source = source
+        self.page = page
+        self.library = self.extension.library_for() if source else None
+        self.headings: set[str] = set()
+        self.items: dict[etree.Element, tuple[str, str]] = {}  # mark -> (key, raw source)
+        self.wrappers: dict[etree.Element, tuple[Citation, str]] = {}
+        self.malformed: dict[etree.Element, tuple[str, str]] = {}  # mark -> (raw, message)
+        self.record = DocumentRecord(page)
+        self.cursor = 0  # where the search for the next problem's source text starts
+
+    def is_link_label(self, text: str) -> bool:
+        label = " ".join(text.split())
+        return label.lower() in self.md.references or label.casefold() in self.headings
+
+    def render(self, citation: Citation, data: str) -> etree.Element:
+        library = self.library
+        items = []
+        for item in citation.items:
+            work = library.works.get(item.key)
+            target = None
+            if work is not None:
+                target = Target(work.label.names, work.label.year,
+                                library.entry_href(item.key, self.page.path), work.reference_text)
+            items.append(RenderedItem(item.key, item.mode, target, item.prefix,
+                                      norwegian_locator(item.suffix)))
+        wrapper, marks = citation_element(items, citation.textual)
+        raw = data[citation.start : citation.end]
+        self.wrappers[wrapper] = (citation, raw)
+        for item, mark in zip(citation.items, marks):
+            self.items[mark] = (item.key, raw)
+        return wrapper
+
+    def problem(self, line: int | None, message: str) -> None:
+        if line is not None:
+            line += self.page.line_offset
+        self.record.problems.append(Problem(self.page.location, line, message))
+
+
+class _StartDocument(Preprocessor):
+    """First of all: take note of the page and its source lines (for line numbers)."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.document.start("\n".join(lines) or " ", self.document.extension.context_for(self.md))
+        return lines
+
+
+class _References(ReferenceProcessor):
+    """Link definitions, except where the label reads as a citation: Pandoc reads
+    `[@key, s. 9]: text` at the start of a line as a citation, Python-Markdown would take it
+    for the definition of a link and drop it."""
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        block = blocks.pop(0)
+        for match in self.RE.finditer(block):
+            if read_at(f"[{match.group(1)}]", 0) is not None:
+                continue
+            identifier = match.group(1).strip().lower()
+            link = match.group(2).lstrip("<").rstrip(">")
+            self.parser.md.references[identifier] = (link, match.group(5) or match.group(6))
+            if block[match.end():].strip():
+                blocks.insert(0, block[match.end():].lstrip("\n"))
+            if block[: match.start()].strip():
+                self.parser.parseBlocks(parent, [block[: match.start()]])
+            return True
+        blocks.insert(0, block)
+        return False
+
+
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TRAILING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
+
+
+class _HeadingLabels(Treeprocessor):
+    """The headings' texts, before inline processing: `@key [Overskrift]` names a heading
+    (a link in Pandoc), not a locator."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag in _HEADINGS and element.text:
+                text = _TRAILING_ATTRS.sub("", element.text)
+                self.document.headings.add(" ".join(text.split()).casefold())
+
+
+def _pattern() -> str:
+    """Where a citation may start ('[', '@', '-@'), and what to step over: inline HTML,
+    autolinks and bare URLs, which the patterns after ours would take, and `{...}`, where
+    attr_list reads an attribute list after inline processing (the safety net reports a
+    citation left there)."""
+    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, r"(?:https?|ftp)://[^\s<>\"]+",
+            r"\{:?[ ]*[^}\n ][^}\n]*\}"]
+    return "(?P<skip>" + "|".join(f"(?:{p})" for p in skip) + r")|\[|-?@"
+
+
+class _CitationPattern(InlineProcessor):
+    def __init__(self, pattern: str, document: _Document) -> None:
+        super().__init__(pattern, document.md)
+        self.document = document
+
+    def handleMatch(self, m: re.Match, data: str):  # noqa: N802 (Python-Markdown's name)
+        if m.group("skip") is not None or self.document.library is None:
+            return None, None, None
+        reading = read_at(data, m.start(), self.document.is_link_label)
+        if reading is None:
+            return None, None, None
+        if isinstance(reading, Malformed):
+            raw = data[reading.start : reading.end]
+            shown = _ESCAPED.sub(lambda e: chr(int(e.group(1))), self.unescape(raw))
+            mark = error_mark(shown, reading.message)
+            self.document.malformed[mark] = (raw, f"{reading.message}: '{' '.join(shown.split())}'")
+            return mark, reading.start, reading.end
+        return self.document.render(reading, data), reading.start, reading.end
+
+
+_ESCAPED = re.compile("\x02(\\d+)\x03")
+
+
+class _Number(Treeprocessor):
+    """After inline processing: number the citations in reading order, settle the ones
+    inside a link's text, report unknown keys and unreadable citations, and add "Kilder"."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, root: etree.Element) -> None:
+        document = self.document
+        if not (document.items or document.malformed):
+            return
+        library = document.library
+        self._walk(root, inside_link=False)
+        cited: dict[str, list[int]] = {}
+        for item in document.record.cited:
+            cited.setdefault(item.key, []).append(item.number)
+        if cited:
+            listed = []
+            for key in sorted(cited, key=library.position.__getitem__):
+                work = library.works[key]
+                reference = work.reference_html.replace(
+                    ENTRY_HREF, html.escape(library.entry_href(key, document.page.path)))
+                listed.append(ListedWork(key, reference, cited[key]))
+            _insert_before_footnotes(root, reference_list(listed))
+
+    def _walk(self, element: etree.Element, inside_link: bool) -> None:
+        document = self.document
+        if element in document.wrappers:
+            citation, raw = document.wrappers[element]
+            document.record.groups.append(_read_items(element, citation))
+        if element in document.items:
+            key, raw = document.items[element]
+            if element.get("class") == ERROR_CLASS:
+                message = document.library.unknown_key_message(key)
+                if message:
+                    document.problem(_line(document, _locate(document, raw)), message)
+            else:
+                number = len(document.record.cited) + 1
+                element.set("id", cite_id(number))
+                document.record.cited.append(CitedItem(number, key))
+                if inside_link:
+                    # A link cannot hold a link: the citation inside a link's text stays
+                    # text (with its number and hover text), as Pandoc renders it.
+                    element.tag = "span"
+                    del element.attrib["href"]
+        elif element in document.malformed:
+            raw, message = document.malformed[element]
+            document.problem(_line(document, _locate(document, raw)), message)
+        for child in element:
+            self._walk(child, inside_link or element.tag == "a")
+
+
+def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, ...]:
+    """The items of a citation with prefix and locator as rendered text."""
+    prefixes = [_text(span) for span in wrapper if span.get("class") == "kb-cite-prefix"]
+    locators = [_text(span) for span in wrapper if span.get("class") == "kb-cite-locator"]
+    read = []
+    for item in citation.items:
+        prefix = prefixes.pop(0) if item.prefix else ""
+        locator = locators.pop(0) if norwegian_locator(item.suffix) else ""
+        read.append(ReadItem(item.key, item.mode, prefix, locator))
+    return tuple(read)
+
+
+def _text(element: etree.Element) -> str:
+    return "".join(element.itertext())
+
+
+def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element]) -> None:
+    """Pandoc puts the references before the footnotes."""
+    index = len(root)
+    for position, child in enumerate(root):
+        if child.tag == "div" and "footnote" in (child.get("class") or "").split():
+            index = position
+            break
+    for offset, element in enumerate(elements):
+        root.insert(index + offset, element)
+
+
+class _Sections(Treeprocessor):
+    """After the table of contents has given the headings their ids: the heading above each
+    citation."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, root: etree.Element) -> None:
+        cited = self.document.record.cited
+        if not cited:
+            return
+        by_id = {cite_id(item.number): item for item in cited}
+        anchor, title = "", ""
+        for element in root.iter():
+            if element.tag in _HEADINGS and element.get("id"):
+                anchor = element.get("id")
+                title = " ".join("".join(_heading_text(element)).split())
+            elif element.tag == "div" and "footnote" in (element.get("class") or "").split():
+                anchor, title = "", ""  # footnotes stand under no heading of their own
+            item = by_id.get(element.get("id", "")) if element.tag in ("a", "span") else None
+            if item is not None:
+                item.section_anchor, item.section_title = anchor, title
+
+
+def _heading_text(heading: etree.Element):
+    """A heading's text without its permalink."""
+    if heading.text:
+        yield heading.text
+    for child in heading:
+        if "headerlink" not in (child.get("class") or "").split():
+            yield from child.itertext()
+        if child.tail:
+            yield child.tail
+
+
+# --- the safety net ----------------------------------------------------------------------
+
+_SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"})
+
+
+class _Finish(Treeprocessor):
+    """Last: anything in the prose that still looks like a citation (`[@…`, or `@key` for a
+    key of the bibliography) is a problem, never raw text on a page; then the document's
+    record goes to whoever collects it."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, root: etree.Element) -> None:
+        document = self.document
+        if document.library is None:
+            return
+        keys = document.library.works
+        found: list[tuple[str, int]] = []  # (text, where in the source to look for it)
+        for text in _prose(root):
+            found += [(raw, 0) for raw in _unread(text, keys)]
+        for block in self.md.htmlStash.rawHtmlBlocks:
+            if isinstance(block, str) and "@" in block:
+                reader = _ProseInHtml()
+                reader.feed(block)
+                first_line = block.strip().split("\n", 1)[0]
+                start = document.source.find(first_line) if first_line else -1
+                for text in reader.texts:
+                    found += [(raw, max(start, 0)) for raw in _unread(text, keys)]
+        searched_from: dict[str, int] = {}
+        for raw, start in found:
+            position = _find_source(document, raw, max(start, searched_from.get(raw, 0)))
+            if position is not None:
+                searched_from[raw] = position + 1
+            document.problem(_line(document, position),
+                             f"citation not read: '{raw}' (inside raw HTML or {{…}}, or "
+                             "not written the way Pandoc reads citations)")
+        document.extension.finished(document.record)
+
+
+def _prose(root: etree.Element):
+    """Every text and tail of the tree outside code and outside our own marks."""
+    for element in root:
+        if element.tag in _SKIPPED or element.get("class") in (ERROR_CLASS,):
+            if element.tail:
+                yield element.tail
+            continue
+        if element.get("class") == "kb-cite":
+            if element.tail:
+                yield element.tail
+            continue
+        if element.text:
+            yield element.text
+        yield from _prose(element)
+        if element.tail:
+            yield element.tail
+
+
+_SUSPECT = re.compile(r"\[\s*-?@|-?@")
+
+
+def _unread(text: str, keys) -> list[str]:
+    """What in `text` still looks like a citation: '[@…]', or '@key' for a known key."""
+    found: list[str] = []
+    done = 0
+    for match in _SUSPECT.finditer(text):
+        if match.start() < done:
+            continue
+        if text[match.start()] == "[":
+            end = text.find("]", match.end())
+            done = end + 1 if end >= 0 else len(text)
+            found.append(text[match.start() : done])
+            continue
+        reading = read_at(text, match.start())
+        if isinstance(reading, Citation) and any(item.key in keys for item in reading.items):
+            found.append(text[reading.start : reading.end])
+            done = reading.end
+    return found
+
+
+class _ProseInHtml(HTMLParser):
+    """The text of raw HTML outside code, comments, scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in _SKIPPED:
+            self._skipping += 1
+
+    def handle_endtag(self, tag) -> None:
+        if tag in _SKIPPED and self._skipping:
+            self._skipping -= 1
+
+    def handle_data(self, data) -> None:
+        if not self._skipping:
+            self.texts.append(data)
+
+
+# --- lines -------------------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+
+
+def _locate(document: _Document, raw: str) -> int | None:
+    """The position in the page's source of `raw` (a citation's source text, which may hold
+    placeholders and has lost blockquote markers), searching on from the previous problem."""
+    position = _find_source(document, raw, document.cursor)
+    if position is None and document.cursor:
+        position = _find_source(document, raw, 0)
+    if position is not None:
+        document.cursor = position + 1
+    return position
+
+
+def _find_source(document: _Document, raw: str, start: int) -> int | None:
+    pieces = [re.escape(piece) for piece in _PLACEHOLDER.split(raw)]
+    pattern = r"[\s\S]*?".join(pieces)
+    # Whitespace inside a citation may span lines that began with '>' or an indent.
+    pattern = re.sub(r"(?:\\\s|\\\n|\s)+", r"[\\s>]+", pattern)
+    match = re.compile(pattern).search(document.source, start)
+    return match.start() if match else None
+
+
+def _line(document: _Document, position: int | None) -> int | None:
+    if position is None:
+        return None
+    return document.source.count("\n", 0, position) + 1
