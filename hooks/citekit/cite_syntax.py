@@ -218,15 +218,13 @@ def _citation(text: str, pos: int) -> tuple[CiteItem, int] | None:
 
 
 def _prefix_end(text: str, pos: int) -> int | None:
-    """Where the prefix stops: at the first key. None if a ']' (or '; @key') comes first."""
+    """Where the prefix stops: at the first key. None if a ']' or ';' comes first."""
     i, n = pos, len(text)
     while i < n:
         char = text[i]
         if char in "-@" and cite_key(text, i) is not None:
             return i
-        if char == "]":
-            return None
-        if char == ";" and cite_key(text, _SPNL.match(text, i + 1).end()) is not None:
+        if char in "];":
             return None
         i = _next_unit(text, i)
     return None

@@ -65,8 +65,8 @@ class CitedItem:
 
 @dataclass(frozen=True)
 class ReadItem:
-    """A citation item as read, with its prefix and locator as rendered text (what the
-    differential tests compare with Pandoc's reading)."""
+    """A citation item as read, with its prefix and locator as rendered text, a citation
+    nested in them written ⟨key,...⟩ (what the tests compare with Pandoc's reading)."""
 
     key: str
     mode: Mode
@@ -106,8 +106,8 @@ class CitationExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        if "@" not in md.ESCAPED_CHARS:
-            md.ESCAPED_CHARS.append("@")  # `\@key` is text
+        # `\@key` is text; `\;` is a semicolon, not a separator of citations (as in Pandoc).
+        md.ESCAPED_CHARS.extend(c for c in "@;" if c not in md.ESCAPED_CHARS)
         document = _Document(self, md)
         md.preprocessors.register(_StartDocument(md, document), "kb_citations_start", 100)
         md.parser.blockprocessors.register(_References(md.parser), "reference", 15)
@@ -286,13 +286,17 @@ class _HeadingLabels(Treeprocessor):
                 self.document.headings.add(" ".join(text.split()).casefold())
 
 
+_BARE_URL = r"(?:https?|ftp)://[^\s<>\"]+"
+
+
 def _pattern() -> str:
     """Where a citation may start ('[', '@', '-@'), and what to step over: inline HTML,
-    autolinks and bare URLs, which the patterns after ours would take, and `{...}`, where
-    attr_list reads an attribute list after inline processing (the safety net reports a
-    citation left there)."""
-    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, r"(?:https?|ftp)://[^\s<>\"]+",
-            r"\{:?[ ]*[^}\n ][^}\n]*\}"]
+    autolinks and bare URLs, which the patterns after ours would take, footnote references
+    (`[^note]`, as Pandoc's note marker: no citation inside, defined or not), and `{...}`,
+    where attr_list reads an attribute list after inline processing (the safety net reports
+    a citation left there)."""
+    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, _BARE_URL,
+            r"\[\^[^\]\s]+\]", r"\{:?[ ]*[^}\n ][^}\n]*\}"]
     return "(?P<skip>" + "|".join(f"(?:{p})" for p in skip) + r")|\[|-?@"
 
 
@@ -385,7 +389,15 @@ def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, .
 
 
 def _text(element: etree.Element) -> str:
-    return "".join(element.itertext())
+    parts = [element.text or ""]
+    for child in element:
+        if child.get("class") == CITATION_CLASS:
+            parts.append("⟨" + ",".join(child.get("data-cites", "").split()) + "⟩")
+        else:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    text = _ESCAPED.sub(lambda e: chr(int(e.group(1))), "".join(parts))
+    return " ".join(_PLACEHOLDER.sub("", text).split())  # raw HTML placeholders go
 
 
 def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element]) -> None:
@@ -501,6 +513,8 @@ def _unread(text: str, keys) -> list[str]:
     """What in `text` still looks like a citation: '[@…]', or '@key' for a known key."""
     found: list[str] = []
     done = 0
+    if "://" in text:  # bare URLs are not read (see _pattern), nor reported
+        text = re.sub(_BARE_URL, lambda url: " " * len(url.group()), text)
     for match in _SUSPECT.finditer(text):
         if match.start() < done:
             continue
