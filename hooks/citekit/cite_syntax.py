@@ -23,7 +23,9 @@ STX, ETX = "\x02", "\x03"
 # ':' or '/' before a '/' (so a URL can be a key).
 _PLAIN_KEY = re.compile(r"(?:\w|\*)(?:\w|[:.#$%&+?<>~/-](?=\w)|[:/](?=/))*")
 _SPNL = re.compile(r"[ \t]*(?:\n[ \t]*)?")
-_SPACES = re.compile(r"[ \t\n]*")
+# The common case, read in one step: one key, no prefix, at most a plain locator.
+_SIMPLE = re.compile(r"\[(?P<suppress>-?)@(?P<key>" + _PLAIN_KEY.pattern +
+                     r")(?P<suffix>,[^\[\]@;\x02\n]*)?\](?![(\[])")
 
 
 class Mode(enum.Enum):
@@ -82,6 +84,11 @@ def read_at(text: str, pos: int, is_link_label: IsLinkLabel = _never) -> Reading
     """The citation starting at `text[pos]` (a '[', '@' or '-'), or None if there is none."""
     char = text[pos]
     if char == "[":
+        simple = _SIMPLE.match(text, pos)
+        if simple:
+            mode = Mode.SUPPRESS_AUTHOR if simple["suppress"] else Mode.NORMAL
+            item = CiteItem(simple["key"], mode, "", _suffix(simple["suffix"] or ""))
+            return Citation(pos, simple.end(), (item,))
         cited = _bracketed(text, pos)
         if cited is None:
             return _malformed(text, pos)
