@@ -105,3 +105,25 @@ def test_html_escapes_and_links_the_title():
                     title_href="../forskning/x2020/")
     assert ref.html == ('A, B. (2020). <em><a href="../forskning/x2020/">&lt;script&gt;alert(1)&lt;/script&gt; '
                         '&amp; *x*</a></em>.')
+
+
+@pytest.mark.parametrize("bib, expected", [
+    # "and others": the rest of the authors is unknown
+    ("@book{x2020, author = {Hansen, Kari and others}, title = {T}, publisher = {P}, year = 2020}",
+     "Hansen, K. mfl. (2020). T. P."),
+    # a range of years, shown as a range
+    ("@report{x2020, author = {Hansen, Kari}, title = {T}, institution = {I}, date = {2019/2020}}",
+     "Hansen, K. (2019–2020). T. I."),
+    # a percent sign and a URL with an escaped space
+    ("@online{x2020, author = {Hansen, Kari}, title = {Tiltak for 50 % av deltakerne}, date = {2021-03},"
+     " url = {https://example.org/rapport%20endelig.pdf}}",
+     "Hansen, K. (2021, mars). Tiltak for 50 % av deltakerne. https://example.org/rapport%20endelig.pdf"),
+    # an act, cited by its short title (lover.md)
+    ("@legislation{integreringsloven2020, title = {Lov om integrering gjennom opplæring, utdanning og arbeid},"
+     " shorttitle = {integreringsloven}, number = {LOV-2020-11-06-127}, date = {2020-11-06},"
+     " publisher = {Lovdata}, url = {https://lovdata.no/dokument/NL/lov/2020-11-06-127}}",
+     "Lov om integrering gjennom opplæring, utdanning og arbeid (integreringsloven). (2020). "
+     "LOV-2020-11-06-127. Lovdata. https://lovdata.no/dokument/NL/lov/2020-11-06-127"),
+])
+def test_reference_of_odd_entries(bib, expected):
+    assert reference(bib).text == expected

@@ -172,3 +172,112 @@ def test_unreadable_file_even_for_root(tmp_path):
     path.symlink_to(path)  # a link to itself: no user can read it
     assert [str(p) for p in load_bibliography(path, "references.bib").problems] == [
         "references.bib: cannot read bibliography (Too many levels of symbolic links)"]
+
+
+# --- issue 14: odd bibliographies handled, nothing dropped without a word ---------------------
+
+def entry(fields: str, key: str = "x2020", kind: str = "book") -> str:
+    return f"@{kind}{{{key}, author = {{Olsen, Kari}}, title = {{T}}, {fields}}}\n"
+
+
+@pytest.mark.parametrize("bib, expected", [
+    (entry("date = {2021-13}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: '2021-13' has no month 13"]),
+    (entry("date = {2021-00-05}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: '2021-00-05' has no month 00"]),
+    (entry("date = {2021-02-31}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: '2021-02-31' has no day 31 "
+      "in that month"]),
+    (entry("date = {21.09.2021}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: '21.09.2021' is not a date "
+      "(write YYYY, YYYY-MM or YYYY-MM-DD, or a range such as 2019/2020)"]),
+    (entry("date = {2020/2019}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: the range '2020/2019' does "
+      "not run forward"]),
+    (entry("year = {20a0}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: the year '20a0' is not a "
+      "year (write four digits, or a range in 'date', such as 2019/2020)"]),
+    ("@book{o2020, author = {Olsen, Kari and }, title = {T}, year = 2020}\n",
+     ["references.bib:1: entry 'o2020' has an empty name in 'author' (a stray 'and'?)"]),
+    ("@book{x2020, title = {T}, author = {A, B}}, year = {2020}, url = {https://x.no}}\n",
+     ["references.bib:1: text after the end of entry 'x2020' reads like fields: ', year = {2020}, "
+      "url = {https://x.no}}' (does a '}' close the entry too early?)",
+      "references.bib:1: entry 'x2020' lacks year"]),
+    ("@book{x2020,\n  title = {T},\n  author = {A, B},\n  year = 2020}\n  keywords = {Nav},\n}\n",
+     ["references.bib:5: text after the end of entry 'x2020' reads like fields: 'keywords = {Nav}, }' "
+      "(does a '}' close the entry too early?)"]),
+    ("@xdata{felles, publisher = {P}}\n" + entry("xdata = {felles}, year = 2020"),
+     ["references.bib:1: entry 'felles' uses xdata, which the site does not support: write the "
+      "fields into the entry itself",
+      "references.bib:2: entry 'x2020' uses xdata, which the site does not support: write the "
+      "fields into the entry itself"]),
+    ("@book{a2020, crossref = {b2020}, title = {A}}\n@book{b2020, crossref = {a2020}, title = {B}}\n",
+     ["references.bib:2: entry 'b2020' has a crossref loop: a2020 -> b2020 -> a2020"]),
+    ("@book{a b, title = {T}, author = {A, B}, year = 2020}\n",
+     ["references.bib:1: key 'a b' has a space, which BibTeX does not allow in a key"]),
+    ("@book{, title = {T}, author = {A, B}, year = 2020}\n",
+     ["references.bib:1: an entry has an empty key"]),
+    ("@book{a%b, title = {T}, author = {A, B}, year = 2020}\n",
+     ["references.bib:1: key 'a%b' has '%', which BibTeX does not allow in a key"]),
+    (entry("year = 2020, doi = {doi.org/10.1000/x}"),
+     ["references.bib:1: entry 'x2020' has a doi that is not a DOI (10.NNNN/…): 'doi.org/10.1000/x'"]),
+    (entry("year = 2020", kind="patent"),
+     ["references.bib:1: entry 'x2020' has type '@patent', which the site does not support (use one "
+      "of @article, @book, @incollection, @inbook, @inproceedings, @report, @techreport, @thesis, "
+      "@phdthesis, @mastersthesis, @manual, @online, @www, @electronic, @misc, @legislation)"]),
+    (entry("year = 2020, citedin = {nope}"),
+     ["references.bib:1: entry 'x2020' has citedin 'nope', which is not in the bibliography"]),
+    (entry("year = 2020, citedin = {x2020}"),
+     ["references.bib:1: entry 'x2020' has citedin 'x2020', which is the entry itself"]),
+    (entry("year = 2020, citedin = {y2020}") + entry("year = 2020, citedin = {z2020}", "y2020")
+     + entry("year = 2020", "z2020"),
+     ["references.bib:1: entry 'x2020' has citedin 'y2020', which is itself known only through "
+      "'z2020': name the work the site has read"]),
+    (entry("year = 2020, newer = {y2020}") + entry("year = 2021, newer = {x2020}", "y2020"),
+     ["references.bib:1: entry 'x2020' has newer 'y2020', and the newer works lead back to 'x2020'",
+      "references.bib:2: entry 'y2020' has newer 'x2020', and the newer works lead back to 'y2020'"]),
+    ("@legislation{lov2020, title = {Lov om noe}, date = {2020-11-06}}\n",
+     ["references.bib:1: entry 'lov2020' lacks shorttitle (an act is cited by its short title)"]),
+])
+def test_reports_odd_input(bib, expected):
+    assert problems(bib) == expected
+
+
+@pytest.mark.parametrize("fields, name, expected", [
+    ("title = {Tiltak for 50 % av deltakerne}", "title", "Tiltak for 50 % av deltakerne"),
+    ("title = {Hele 100\\% med}", "title", "Hele 100% med"),
+    ("title = {Skriv til post\\@imdi.no}", "title", "Skriv til post@imdi.no"),
+    ("url = {https://example.org/rapport%20endelig.pdf}", "url", "https://example.org/rapport%20endelig.pdf"),
+    ("url = {https://example.org/~bruker/a_b}", "url", "https://example.org/~bruker/a_b"),
+    ("doi = {https://doi.org/10.1000/ABC}", "doi", "https://doi.org/10.1000/ABC"),
+])
+def test_field_values_kept_as_meant(fields, name, expected):
+    bib = entry("year = 2020, " + fields)
+    if name == "title":
+        bib = bib.replace("title = {T}, ", "")
+    parsed = parse_bibliography(bib, "r.bib")
+    assert parsed.problems == ()
+    assert parsed.entries["x2020"].get(name) == expected
+
+
+@pytest.mark.parametrize("fields, year_label, text", [
+    ("date = {2019/2020}", "2019–2020", "2019–2020"),
+    ("date = {2019-05/2020-01}", "2019–2020", "mai 2019–januar 2020"),
+    ("date = {2019/..}", "2019–", "2019–"),
+    ("date = {2021-09-21}", "2021", "21. september 2021"),
+    ("year = 2021, month = sep", "2021", "september 2021"),
+])
+def test_dates_and_ranges(fields, year_label, text):
+    item = parse_bibliography(entry(fields), "r.bib").entries["x2020"]
+    assert (item.year_label, item.issued.norwegian()) == (year_label, text)
+
+
+def test_others_ends_a_name_list():
+    item = parse_bibliography(entry("year = 2020").replace("Olsen, Kari", "Hansen, Kari and others"),
+                              "r.bib").entries["x2020"]
+    assert [p.family for p in item.authors] == ["Hansen"] and item.more_authors
+
+
+def test_doi_is_normalised_once():
+    item = parse_bibliography(entry("year = 2020, doi = {https://doi.org/10.1000/ABC}"), "r.bib").entries["x2020"]
+    assert item.doi == "10.1000/ABC"

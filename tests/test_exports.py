@@ -115,3 +115,25 @@ def test_head_html_cannot_be_broken_out_of():
     library = parse_bibliography('@misc{x2020, author = {A, B}, title = {"><script>alert(1)</script>}, year = 2020}', "r.bib")
     head = head_html(library.entries["x2020"])
     assert "<script>alert" not in head and '"><' not in head
+
+
+ODD = r"""@online{x2021, author = {Hansen, Kari}, title = {Tiltak for 50 % av deltakerne},
+  date = {2019/2020}, url = {https://example.org/rapport%20endelig.pdf},
+  doi = {https://doi.org/10.1000/ABC}}
+"""
+
+
+def test_odd_values_reach_every_export_intact():
+    entry = parse_bibliography(ODD, "r.bib").entries["x2021"]
+    ris = dict(parse_ris(to_ris([entry]))[0])
+    assert (ris["TI"], ris["UR"], ris["DO"], ris["PY"]) == (
+        "Tiltak for 50 % av deltakerne", "https://example.org/rapport%20endelig.pdf", "10.1000/ABC", "2019")
+    item = json.loads(to_csl_json([entry]))[0]
+    assert (item["title"], item["URL"], item["DOI"]) == (
+        "Tiltak for 50 % av deltakerne", "https://example.org/rapport%20endelig.pdf", "10.1000/ABC")
+    assert item["issued"] == {"date-parts": [[2019], [2020]]}
+    tags = dict(highwire_tags(entry))
+    assert (tags["citation_title"], tags["citation_doi"], tags["citation_public_url"]) == (
+        "Tiltak for 50 % av deltakerne", "10.1000/ABC", "https://example.org/rapport%20endelig.pdf")
+    assert json_ld(entry)["identifier"]["value"] == "10.1000/ABC"
+    assert "https://example.org/rapport%20endelig.pdf" in head_html(entry)

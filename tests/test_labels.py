@@ -41,3 +41,15 @@ def test_same_names_and_year_get_letters_by_title():
 def test_norwegian_sort_order():
     assert sorted(["Åsen", "Zeta", "Ørn", "Ærlig", "Alfa"], key=norwegian_sort_key) == [
         "Alfa", "Zeta", "Ærlig", "Ørn", "Åsen"]
+
+
+@pytest.mark.parametrize("bib, expected", [
+    ("@techreport{k2015, author = {Hansen, Kari and others}, title = {T}, year = 2015}", ("Hansen mfl.", "2015")),
+    ("@techreport{k2015, author = {Hansen, Kari and Berg, Per and others}, title = {T}, year = 2015}",
+     ("Hansen mfl.", "2015")),
+    ("@techreport{k2015, author = {Hansen, Kari}, title = {T}, date = {2019/2020}}", ("Hansen", "2019–2020")),
+    ("@legislation{k2015, title = {Lov om integrering}, shorttitle = {integreringsloven}, date = {2020-11-06}}",
+     ("integreringsloven", "2020")),
+])
+def test_label_of_odd_entries(bib, expected):
+    assert labels(bib) == {"k2015": expected}

@@ -171,6 +171,19 @@ FAILURES = [
      {"docs/index.md": page("# F\n\n<p>Se [@djuve2017].</p>\n")},
      ["docs/index.md:8: citation not read: '[@djuve2017]' (inside raw HTML or {…}, or not "
       "written the way Pandoc reads citations)"]),
+    ("impossible date", {"references.bib": FIXTURE_BIB + entry(extra=", date = {2021-13}")},
+     [f"references.bib:{BIB_LINES + 2}: entry 'x2020' has a date that cannot be read: '2021-13' has no month 13"]),
+    ("a key the research index reserves", {"references.bib": FIXTURE_BIB + entry("kilder")},
+     [f"references.bib:{BIB_LINES + 2}: key 'kilder' is a name the research index uses for its own "
+      "pages ('kilder'): choose another key"]),
+    ("two keys, one page", {"references.bib": FIXTURE_BIB + entry("a2020-b") + entry("a2020_b")},
+     [f"references.bib:{BIB_LINES + 4}: keys 'a2020-b' and 'a2020_b' would share one page "
+      "('a2020-b'): change one of them"]),
+    ("NAV and Nav, one topic page",
+     {"references.bib": FIXTURE_BIB + entry("a2020", extra=", keywords = {NAV}")
+      + entry("b2020", extra=", keywords = {Nav}")},
+     [f"references.bib:{BIB_LINES + 4}: keywords 'NAV' (entry 'a2020') and 'Nav' (entry 'b2020') "
+      "would share the page 'tema/nav': write them the same way"]),
     ("missing bib", {"references.bib": None}, ["references.bib: bibliography file not found"]),
     ("empty bib", {"references.bib": ""}, ["references.bib: bibliography has no entries"]),
     ("non-UTF-8 bib", {"references.bib": FIXTURE_BIB.encode("utf-8") + "\n@misc{ø}".encode("latin-1")},
@@ -221,6 +234,9 @@ BUILDS = [
      "@incollection{kap2019, author = {Navn, B.}, title = {Kapittelet}, crossref = {bok2019}}\n",
      "[@kap2019]", "I A. Red (Red.), Boka"),
     ("a very long field", entry("lang2020", title="Ord " * 3000), "[@lang2020]", "Ord Ord Ord"),
+    ("a percent sign and a URL with an escaped space",
+     entry("p2020", title="Tiltak for 50 % av deltakerne", extra=", url = {https://example.org/a%20b.pdf}"),
+     "[@p2020]", 'Tiltak for 50 % av deltakerne. I. https://example.org/a%20b.pdf"'),
     ("a key with unusual characters", entry("NOU:2017/2-æ"), "[@{NOU:2017/2-æ}]", "Tittel"),
     ("markup and script in fields escaped", entry("s2020", title="<img src=x onerror=alert(1)> *fet*"),
      "[@s2020]", "&lt;img src=x onerror=alert(1)&gt; *fet*"),

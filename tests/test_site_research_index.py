@@ -7,7 +7,9 @@ import re
 import pytest
 
 from citekit.bibliography import parse_bibliography
-from conftest import build_site, page
+from conftest import FIXTURES, build_site, page
+
+FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 
 PAGES = {
     "docs/index.md": page("# Forside\n\nPolitisk forankring gir bredere samarbeid [@djuve2017].\n"),
@@ -170,3 +172,16 @@ def test_large_library_is_paginated_and_the_catalogue_complete(tmp_path):
     catalogue = build.text("forskning/katalog.js")
     records = json.loads(re.match(r"window\.kbCatalogue=(.*);\n$", catalogue, re.S).group(1))
     assert len(records) == 450 and records[0]["href"] == "forfatter0000/"
+
+
+def test_a_full_date_is_a_date_not_a_numbered_list(tmp_path):
+    bib = (FIXTURE_BIB + "\n@online{side2021, author = {{IMDi}}, title = {Siden}, date = {2021-09-21}}\n"
+           "@online{spenn2019, author = {{IMDi}}, title = {Spennet}, date = {2019-05/2020-01}}\n")
+    build = build_site(tmp_path, files={"references.bib": bib})
+    assert build.returncode == 0, build.output
+    facts = build.html("forskning/side2021/index.html").select_one(".kb-entry-facts")
+    assert facts.select("ol") == []
+    assert "Dato 21. september 2021" in " ".join(facts.get_text(" ").split())
+    spenn = build.html("forskning/spenn2019/index.html")
+    assert "Dato mai 2019–januar 2020" in " ".join(spenn.select_one(".kb-entry-facts").get_text(" ").split())
+    assert "(2019–2020)" in spenn.select_one(".kb-entry-reference").get_text()
