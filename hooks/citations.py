@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import bibstate
+from guard import guarded
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext, front_matter_lines
 from hook_assets import add_asset_files, link_assets
 
@@ -30,10 +31,12 @@ log = logging.getLogger("mkdocs.plugins.citations")
 ASSETS = ("citations.css",)
 
 
+@guarded
 def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
     bibstate.serving = command == "serve"
 
 
+@guarded
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     state = bibstate.start_build(config.config_file_path)
     extension = CitationExtension()
@@ -46,11 +49,13 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
+@guarded
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     add_asset_files(files, config, *ASSETS)
     return files
 
 
+@guarded
 def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
     """`mkdocs serve` rebuilds when the bibliography changes."""
     bib = bibstate.current.root / bibstate.BIB_FILE
@@ -59,6 +64,7 @@ def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
     return server
 
 
+@guarded
 def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
     state = bibstate.current
     first = next(iter(state.works), None)
@@ -70,6 +76,7 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
 
 # First among the Markdown handlers, so the front matter we count is the file's own.
 @event_priority(100)
+@guarded
 def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
     state = bibstate.current
     location = state.location(page.file)
@@ -92,6 +99,7 @@ def _recorder(state: bibstate.BuildState):
 
 # Before the research index fills its pages, and before anything is written to site_dir.
 @event_priority(100)
+@guarded
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) -> Environment:
     state = bibstate.current
     if not state.problems:

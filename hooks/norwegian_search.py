@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from guard import guarded
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -22,6 +24,7 @@ LUNR_NO = "assets/javascripts/lunr/min/lunr.no.min.js"
 EXTENSION = Path(__file__).resolve().parent / "assets" / "lunr-no-prefix-stemming.js"
 
 
+@guarded
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     theme_file = files.get_file_from_path(LUNR_NO)
     if theme_file is None:

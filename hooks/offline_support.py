@@ -14,6 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from guard import guarded
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -29,6 +31,7 @@ def offline_enabled(config: MkDocsConfig) -> bool:
 
 # Before the offline plugin's on_config, which would add the CDN URL.
 @event_priority(100)
+@guarded
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     if offline_enabled(config):
         polyfills = config.extra.setdefault("polyfills", [])
@@ -37,6 +40,7 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     return config
 
 
+@guarded
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if offline_enabled(config):
         if not SHIM_SOURCE.is_file():

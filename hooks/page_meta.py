@@ -13,6 +13,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import bibstate
+from guard import guarded
 from citekit.dates import norwegian_date
 
 if TYPE_CHECKING:
@@ -24,12 +25,14 @@ _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 _bib_date: datetime.date | None = None
 
 
+@guarded
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     global _bib_date
     _bib_date = _last_commit_date(bibstate.current.root / bibstate.BIB_FILE)
     return config
 
 
+@guarded
 def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
     if page.file.generated_by is None:
         _require(page, "description")
@@ -46,6 +49,7 @@ def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
     return markdown
 
 
+@guarded
 def on_page_content(html: str, *, page: Page, **kwargs) -> str:
     if page.meta.get("abbreviations") is False:
         return _ABBR.sub(r"\1", html)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 
 import bibstate
+from guard import guarded
 from book.assemble import BookMeta, Chapter, Reference, assemble
 from citekit.dates import norwegian_date
 from citekit.catalogue import kind
@@ -36,6 +37,7 @@ _nav: Navigation | None = None
 _files: Files | None = None
 
 
+@guarded
 def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
     global _serving
     _serving = command == "serve"
@@ -50,18 +52,21 @@ def enabled() -> bool:
     return not _serving
 
 
+@guarded
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     # The templates link to the PDF from every page.
     config.extra["pdf_path"] = PDF_PATH
     return config
 
 
+@guarded
 def on_nav(nav: Navigation, *, files: Files, **kwargs) -> Navigation:
     global _nav, _files
     _nav, _files = nav, files
     return nav
 
 
+@guarded
 def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     if not enabled() or _nav is None:
         return

@@ -14,11 +14,13 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 import bibstate
+from guard import guarded
 from hook_assets import add_asset_files, link_assets
 from citekit.cited_by import CitingPlace, render_cited_by
 from citekit.entry_page import CITED_BY_MARKER, entry_page
@@ -48,12 +50,15 @@ CATALOGUE = "katalog.js"
 ASSETS = ("research-index.css", "research-index.js")
 
 
+@guarded
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     link_assets(config, *ASSETS)
     return config
 
 
+@guarded
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _require_index_page(files)
     add_asset_files(files, config, *ASSETS)
     state = bibstate.current
     works = list(state.works.values())
@@ -78,6 +83,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@guarded
 def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs) -> str:
     state = bibstate.current
     if page.meta.get("kb_entry") in state.works:
@@ -104,6 +110,7 @@ def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs) -> st
 
 # After the citation hook has reported (priority 100), before the search plugin indexes pages.
 @event_priority(50)
+@guarded
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) -> Environment:
     state = bibstate.current
     places = _citing_places(state, files)
@@ -131,6 +138,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) ->
     return env
 
 
+@guarded
 def on_page_context(context, *, page: Page, **kwargs):
     """A work's page gets its metadata tags just before it is rendered, and lets go of them
     right after (on_post_page): 1.5 kB a work that need not stay in memory all build."""
@@ -140,6 +148,7 @@ def on_page_context(context, *, page: Page, **kwargs):
     return context
 
 
+@guarded
 def on_post_page(output: str, *, page: Page, **kwargs) -> str:
     page.meta.pop("kb_head", None)
     return output
@@ -162,6 +171,7 @@ def _citing_places(state: bibstate.BuildState, files: Files) -> dict[str, list[C
     return places
 
 
+@guarded
 def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
     """Remember the reading order, so "cited in" lists follow the navigation."""
     ordered = [page.file.src_uri for page in nav.pages]
@@ -179,6 +189,19 @@ def _href_from(page: Page, files: Files):
             raise KeyError(f"research index links to {_src(path)}, which was not generated")
         return get_relative_url(target.url, page.url)
     return href
+
+
+def _require_index_page(files: Files) -> None:
+    """The research index fills docs/forskning/index.md; without it, say what to do."""
+    index = _src("index.md")
+    if files.src_uris.get(index) is not None:
+        return
+    moved = [f.src_uri for f in files.documentation_pages()
+             if f.abs_src_path and INDEX_MARKER in f.content_string]
+    hint = (f"the marker is in docs/{moved[0]}: move that page back to docs/{index}" if moved else
+            f"create docs/{index} with front matter (description, updated), a title and the "
+            f"line {INDEX_MARKER}")
+    raise PluginError(f"docs/{index} is missing, and the research index is built into it: {hint}")
 
 
 def _src(path: str) -> str:

@@ -265,3 +265,21 @@ def test_bom_and_crlf_in_bib_and_page(tmp_path):
     assert_clean_failure(build, "docs/index.md:10: unknown citation key 'nope'")
     fixed = build_site(tmp_path, files={"docs/index.md": ("\ufeff" + markdown.replace("nope", "djuve2017")).encode()})
     assert fixed.returncode == 0, fixed.output
+
+
+# --- pages the hooks need, and bugs in the hooks ---------------------------------------------
+
+def test_missing_research_index_page_says_what_to_do(tmp_path):
+    build = build_site(tmp_path, files={"docs/forskning/index.md": None})
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert ("docs/forskning/index.md is missing, and the research index is built into it: create "
+            "docs/forskning/index.md with front matter (description, updated), a title and the line "
+            "<!-- kb:research-index -->") in build.output
+
+
+def test_renamed_research_index_page_says_where_it_went(tmp_path):
+    index = (FIXTURES / "minimal" / "docs" / "forskning" / "index.md").read_text(encoding="utf-8")
+    build = build_site(tmp_path, files={"docs/forskning/index.md": None, "docs/forskning/oversikt.md": index})
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert ("the marker is in docs/forskning/oversikt.md: move that page back to "
+            "docs/forskning/index.md") in build.output
