@@ -283,3 +283,25 @@ def test_renamed_research_index_page_says_where_it_went(tmp_path):
     assert build.returncode == 1 and "Traceback" not in build.output
     assert ("the marker is in docs/forskning/oversikt.md: move that page back to "
             "docs/forskning/index.md") in build.output
+
+
+def test_serve_started_with_an_impossible_date_answers_and_says_why(tmp_path):
+    root = make_site(tmp_path, files={"references.bib": FIXTURE_BIB.replace(
+        "year        = {2017},", "date        = {2021-13},")})
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root, stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false"})
+    try:
+        html = wait_for(f"http://127.0.0.1:{port}/", lambda html: "kb-cite-error" in html)
+        assert "@djuve2017?" in html
+        assert server.poll() is None, "the server stopped"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    log.seek(0)
+    output = log.read()
+    assert "entry 'djuve2017' has a date that cannot be read: '2021-13' has no month 13" in output
+    assert "Traceback" not in output
