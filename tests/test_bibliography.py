@@ -281,3 +281,31 @@ def test_others_ends_a_name_list():
 def test_doi_is_normalised_once():
     item = parse_bibliography(entry("year = 2020, doi = {https://doi.org/10.1000/ABC}"), "r.bib").entries["x2020"]
     assert item.doi == "10.1000/ABC"
+
+
+# --- property: any text loads or yields located problems, never an exception ---------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from citekit.library import make_library  # noqa: E402
+
+BIB_PIECES = st.sampled_from([
+    "@book{", "@online{", "@legislation{", "@string{", "@xdata{", "@comment{", "x2020", "a b", ",", "}",
+    "{", "=", " ", "\n", '"', "#", "%", "\\", "title = {T}", "author = {A, B and others}",
+    "author = {and}", "year = 2020", "year = {20x}", "date = {2019/2020}", "date = {2021-13}",
+    "date = {2021-02-31}", "url = {https://x.no/a%20b}", "url = {ftp://x}", "doi = {10.1/x}",
+    "crossref = {x2020}", "citedin = {x2020}", "newer = {y2021}", "keywords = {NAV, Nav}",
+    "shorttitle = {loven}", "month = jan", "{\\o}", "--", "~", "æøå", "@", "kilder", "index",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(BIB_PIECES, max_size=40).map("".join))
+def test_any_text_loads_or_yields_located_problems(text):
+    library = make_library(parse_bibliography(text, "references.bib"))
+    for problem in library.problems:
+        assert problem.file == "references.bib"
+        assert problem.line is not None or problem.message == "bibliography has no entries", problem
+    for work in library.works.values():
+        assert work.reference_text and work.slug
