@@ -438,7 +438,7 @@ def pregenerated_index(works: dict[str, Work]) -> dict[str, str]:
     out: dict[str, str] = {}
     for work in ordered:
         bibtex = to_bibtex([work.entry])
-        out[f"{work.slug}.md"] = entry_page(work, bibtex)
+        out[f"{work.slug}.md"] = entry_page(work, bibtex, works)
         out[f"{work.slug}.bib"] = bibtex
         out[f"{work.slug}.ris"] = to_ris([work.entry])
     for facet in FACETS:

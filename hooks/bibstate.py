@@ -36,8 +36,8 @@ class BuildState:
     problems: list[Problem] = field(default_factory=list)
     # the page being converted, for the citation extension
     current_page: PageContext | None = None
-    # src_uri of a page -> [(citation number, key)] in order of appearance
-    citations: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # src_uri of a page -> [(citation number, key, key of the work read or "")] in order
+    citations: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     # src_uri of a page -> {citation number: section}
     sections: dict[str, dict[int, Section]] = field(default_factory=dict)
     # the research index's groups (year, type, publisher, topic) and the pages in reading order

@@ -90,7 +90,7 @@ def _recorder(state: bibstate.BuildState):
         src_uri = document.page.path
         state.problems.extend(document.problems)
         if document.cited:
-            state.citations[src_uri] = [(item.number, item.key) for item in document.cited]
+            state.citations[src_uri] = [(item.number, item.key, item.via) for item in document.cited]
             state.sections[src_uri] = {item.number: bibstate.Section(item.section_anchor,
                                                                      item.section_title)
                                        for item in document.cited}

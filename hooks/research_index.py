@@ -65,7 +65,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     entries = [work.entry for work in works]
     for work in works:
         bibtex = to_bibtex([work.entry])
-        _add(files, config, f"{work.slug}.md", entry_page(work, bibtex))
+        _add(files, config, f"{work.slug}.md", entry_page(work, bibtex, state.works))
         _add_download(files, config, f"{work.slug}.bib", bibtex)
         _add_download(files, config, f"{work.slug}.ris", to_ris([work.entry]))
     state.groups = state.library.groups
@@ -155,7 +155,8 @@ def on_post_page(output: str, *, page: Page, **kwargs) -> str:
 
 
 def _citing_places(state: bibstate.BuildState, files: Files) -> dict[str, list[CitingPlace]]:
-    """key -> places citing it (page_href holds the citing page's site URL), in nav order."""
+    """key -> places citing it (page_href holds the citing page's site URL), in nav order. A
+    secondary citation is a place of both works: the one cited and the one read."""
     places: dict[str, list[CitingPlace]] = {}
     for src_uri in state.nav_order or [f.src_uri for f in files.documentation_pages()]:
         cited = state.citations.get(src_uri)
@@ -163,11 +164,12 @@ def _citing_places(state: bibstate.BuildState, files: Files) -> dict[str, list[C
         if not cited or file is None or file.page is None:
             continue
         sections = state.sections.get(src_uri, {})
-        for number, key in cited:
+        for number, key, via in cited:
             section = sections.get(number, bibstate.Section("", ""))
-            places.setdefault(key, []).append(
-                CitingPlace(file.page.title or src_uri, file.url, section.anchor,
-                            section.title, number))
+            place = CitingPlace(file.page.title or src_uri, file.url, section.anchor,
+                                section.title, number)
+            for work in (key, via) if via else (key,):
+                places.setdefault(work, []).append(place)
     return places
 
 

@@ -3,7 +3,7 @@ a build with a bad bibliography or citation fails."""
 
 import pytest
 
-from conftest import build_site, page
+from conftest import FIXTURES, build_site, page
 
 FAFO = ("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017). Introduksjonsprogram "
         "og norskopplæring. Hva virker – for hvem? (Fafo-rapport 2017:31). Fafo.")
@@ -196,3 +196,53 @@ def test_each_reading_in_a_real_build(readings, number):
     if title.get_text() == str(number):
         title.decompose()  # the title Material adds to a page without one
     assert " ".join(article.get_text().split()) == _readings()[number][2]
+
+
+# --- secondary citations (issue 13): the site knows a work only through another -------------
+
+SECONDARY_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8").replace(
+    "  year        = {2018},", "  year        = {2018},\n  citedin     = {tronstad2015},")
+
+
+@pytest.fixture(scope="module")
+def secondary(tmp_path_factory):
+    build = build_site(tmp_path_factory.mktemp("secondary"), files={
+        "references.bib": SECONDARY_BIB,
+        "docs/sider/side.md": page("# Side\n\nEn [@rohnebaek2018]. To @rohnebaek2018 fant.\n\n"
+                                   "## Mer\n\nTre [se @rohnebaek2018, s. 4; @djuve2017]. Fire [-@rohnebaek2018].\n")})
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_secondary_citation_names_both_works_and_links_both(secondary):
+    article = secondary.html("sider/side/index.html").select_one("article")
+    text = " ".join(article.get_text().split())
+    for expected in ["En (Røhnebæk og Eide, 2018, sitert i Tronstad, 2015).",
+                     "To Røhnebæk og Eide (2018, sitert i Tronstad, 2015) fant.",
+                     "Tre (se Røhnebæk og Eide, 2018, sitert i Tronstad, 2015, s. 4; Fafo, 2017).",
+                     "Fire (2018, sitert i Tronstad, 2015)."]:
+        assert expected in text
+    first = article.select_one("span.kb-citation")
+    cited, read = first.select("a")
+    assert (cited["href"], read["href"]) == ("../../forskning/rohnebaek2018/", "../../forskning/tronstad2015/")
+    assert cited["id"] == "sitering-1" and not read.get("id")
+    assert cited["title"] == ("Røhnebæk, M. og Eide, T. H. (2018). Samarbeid i og etter introduksjonsprogrammet "
+                              "(ØF-rapport 04/2018). Østlandsforskning. Sitert i: Tronstad, K. R. (2015). "
+                              "Introduksjonsprogram for flyktninger i norske kommuner (NIBR-rapport 2015:2). NIBR.")
+
+
+def test_kilder_names_the_work_read(secondary):
+    items = secondary.html("sider/side/index.html").select("ul.kb-references > li")
+    assert [li["id"] for li in items] == ["kilde-djuve2017", "kilde-tronstad2015"]
+    assert [a["href"] for a in items[1].select(".kb-backlinks a")] == [
+        "#sitering-1", "#sitering-2", "#sitering-3", "#sitering-5"]
+
+
+def test_work_pages_say_how_the_site_knows_the_work_and_count_every_citation(secondary):
+    original = secondary.html("forskning/rohnebaek2018/index.html")
+    note = " ".join(original.select_one(".kb-entry-note").get_text().split())
+    assert note.startswith("Kunnskapsbasen kjenner dette verket bare gjennom Tronstad (2015), som viser til det.")
+    assert original.select_one(".kb-entry-note a")["href"] == "../tronstad2015/"
+    assert original.select_one(".kb-cited-by-count").get_text() == "Sitert 4 ganger på 1 side."
+    read = secondary.html("forskning/tronstad2015/index.html")
+    assert read.select_one(".kb-cited-by-count").get_text() == "Sitert 4 ganger på 1 side."

@@ -5,7 +5,10 @@ from __future__ import annotations
 import html
 import re
 
+from typing import Mapping
+
 from .catalogue import Work, institute, kind
+from .entry_types import entry_type
 from .exports import report_number
 from .markdown import front_matter, md_text
 from .people import inverted, join_names
@@ -16,19 +19,24 @@ CITED_BY_MARKER = "<!-- kb:cited-by -->"
 _LIST_MARKER = re.compile(r"^(\d+)\.|^([-+*])(?=\s)")
 
 
-def entry_page(work: Work, bibtex: str, index_path: str = "index.md") -> str:
-    """Markdown for the page of one work. `index_path` is the research index, relative."""
+def entry_page(work: Work, bibtex: str, works: Mapping[str, Work] | None = None,
+               index_path: str = "index.md") -> str:
+    """Markdown for the page of one work; `works` are the others, for the notes that link to
+    them. `index_path` is the research index, relative."""
     entry = work.entry
     title = entry.get("title")
     work_kind = kind(entry)
     description = f"{work_kind.capitalize()} ({work.label.year}) av {work.label.names}: {title}"
     if not work.label.names:
         description = f"{work_kind.capitalize()} ({work.label.year}): {title}"
+    if entry.get("citedin"):
+        description += " (kjent gjennom en annen kilde)"
     # Material writes title and description into the page unescaped.
     lines = [front_matter({"title": html.escape(title), "description": html.escape(description),
                            "kb_entry": work.key}),
              f"# {md_text(title)}", ""]
     lines += [f'<p class="kb-entry-reference">{work.reference_html_unlinked}</p>', ""]
+    lines += _notes(work, works or {})
     lines += _facts(work, work_kind)
     if entry.get("abstract"):
         lines += ["## Sammendrag", "", md_text(entry.get("abstract")), ""]
@@ -41,6 +49,25 @@ def entry_page(work: Work, bibtex: str, index_path: str = "index.md") -> str:
               f"[Last ned RIS (.ris)]({work.slug}.ris){{ download }}", "",
               f"[Tilbake til Forskning og kilder]({index_path}){{ .kb-back }}", ""]
     return "\n".join(lines)
+
+
+def _notes(work: Work, works: Mapping[str, Work]) -> list[str]:
+    """What a reader must know before trusting the work: that the site knows it only
+    second-hand, or that a newer work covers the same ground."""
+    notes = []
+    via = works.get(work.entry.get("citedin"))
+    if via is not None:
+        notes.append(f"Kunnskapsbasen kjenner dette verket bare gjennom "
+                     f"[{md_text(via.label.narrative)}]({via.slug}.md), som viser til det. Sidene "
+                     f"siterer det derfor som «{md_text(work.label.parenthetical)}, sitert i "
+                     f"{md_text(via.label.parenthetical)}», og kildelistene nevner "
+                     f"{md_text(via.label.names)}s tekst, som er den som er lest.")
+    newer = works.get(work.entry.get("newer"))
+    if newer is not None:
+        notes.append(f"Det finnes nyere veiledning om det samme: "
+                     f"[{md_text(newer.entry.get('title'))}]({newer.slug}.md) "
+                     f"({md_text(newer.label.narrative)}).")
+    return [line for note in notes for line in (note, "{ .kb-entry-note }", "")]
 
 
 def _facts(work: Work, work_kind: str) -> list[str]:
@@ -60,7 +87,9 @@ def _facts(work: Work, work_kind: str) -> list[str]:
         facts.append(("Serie og nummer", md_text(number)))
     issued = entry.issued
     if issued and (issued.start.month or issued.end or issued.open_end):
-        facts.append(("Dato", md_text(issued.norwegian())))
+        # A web page's date is the day it was last updated.
+        when = "Sist oppdatert" if entry_type(entry.type).web_page else "Dato"
+        facts.append((when, md_text(issued.norwegian())))
     year = entry.year
     facts.append(("År", f"[{md_text(entry.year_label)}](ar/{year}.md)" if year else "u.å. (uten år)"))
     if entry.get("note"):

@@ -18,11 +18,13 @@ class EntryType:
     full_date: bool = False  # APA gives the whole date: (2021, 21. september)
     thesis_kind: str = ""  # the bracketed description of a thesis
     needs_creator: bool = True  # an act has no author: it is cited by its short title
+    web_page: bool = False  # its date is the day it was last updated ("sist oppdatert")
 
 
 _REPORT = EntryType("rapport", "RPRT", "report", "Report", "report")
 _CHAPTER = EntryType("bokkapittel", "CHAP", "chapter", "Chapter", "chapter")
-_WEB = EntryType("nettside", "ELEC", "webpage", "WebPage", "document", needs_year=False, full_date=True)
+_WEB = EntryType("nettside", "ELEC", "webpage", "WebPage", "document", needs_year=False,
+                 full_date=True, web_page=True)
 
 TYPES: dict[str, EntryType] = {
     "article": EntryType("artikkel", "JOUR", "article-journal", "ScholarlyArticle", "article"),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .catalogue import Work, institute, kind
+from .entry_types import entry_type
 from .labels import norwegian_sort_key
 from .model import Problem
 from .slugs import slugify
@@ -125,6 +126,8 @@ def work_item(work: Work, href: Href) -> str:
     meta = [html.escape(kind(entry))]
     if body:
         meta.append(html.escape(body))
+    if entry_type(entry.type).web_page and entry.issued and entry.issued.start.day:
+        meta.append(f"oppdatert {html.escape(entry.issued.norwegian())}")
     meta.append(COUNT_PLACEHOLDER.format(key=html.escape(work.key)))
     return (
         f'<li class="kb-work" data-kb-key="{html.escape(work.key)}">'

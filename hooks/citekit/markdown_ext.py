@@ -38,7 +38,7 @@ from .cite_syntax import STX, Citation, Malformed, Mode, read_at
 from .library import Library, load_library
 from .locators import norwegian_locator
 from .model import Problem
-from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, ListedWork, RenderedItem, Target,
+from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, ListedWork, RenderedItem, Target,
                      citation_element, cite_id, error_mark, reference_list)
 
 
@@ -55,12 +55,19 @@ class PageContext:
 
 @dataclass
 class CitedItem:
-    """A citation of a known work, numbered in reading order, and the heading above it."""
+    """A citation of a known work, numbered in reading order, and the heading above it;
+    `via` is the work the site read it in (a secondary citation)."""
 
     number: int
     key: str
+    via: str = ""
     section_anchor: str = ""
     section_title: str = ""
+
+    @property
+    def read(self) -> str:
+        """The work the site has read: what "Kilder" lists (APA's rule for secondary sources)."""
+        return self.via or self.key
 
 
 @dataclass(frozen=True)
@@ -209,9 +216,10 @@ class _Document:
     def target(self, key: str) -> Target | None:
         if key not in self.targets:
             work = self.library.works.get(key)
+            via = work.entry.get("citedin") if work is not None else ""
             self.targets[key] = None if work is None else Target(
                 work.label.names, work.label.year, self.library.entry_href(key, self.page.path),
-                work.reference_text)
+                work.reference_text, self.target(via) if via in self.library.works else None)
         return self.targets[key]
 
     def render(self, citation: Citation, data: str) -> etree.Element:
@@ -342,9 +350,13 @@ class _Number(Treeprocessor):
         for element in root.iter():
             if element in marked:
                 self._visit(element, element in inside_links)
+        for element in inside_links:
+            if element.get("class") == VIA_CLASS:
+                element.tag = "span"
+                del element.attrib["href"]
         cited: dict[str, list[int]] = {}
         for item in document.record.cited:
-            cited.setdefault(item.key, []).append(item.number)
+            cited.setdefault(item.read, []).append(item.number)
         if cited:
             listed = []
             for key in sorted(cited, key=library.position.__getitem__):
@@ -368,7 +380,9 @@ class _Number(Treeprocessor):
             else:
                 number = len(document.record.cited) + 1
                 element.set("id", cite_id(number))
-                document.record.cited.append(CitedItem(number, key))
+                target = document.target(key)
+                via = target.via and document.library.works[key].entry.get("citedin")
+                document.record.cited.append(CitedItem(number, key, via or ""))
                 if inside_link:
                     # A link cannot hold a link: the citation inside a link's text stays
                     # text (with its number and hover text), as Pandoc renders it.

@@ -16,6 +16,7 @@ from markdown.util import AtomicString
 from .cite_syntax import Mode
 
 CITE_CLASS = "kb-cite"
+VIA_CLASS = "kb-cite-via"  # the work read, in a secondary citation
 CITATION_CLASS = "kb-citation"
 ERROR_CLASS = "kb-cite-error"
 CITE_ID = "sitering-{}"
@@ -23,14 +24,25 @@ CITE_ID = "sitering-{}"
 MAX_HOVER_TEXT = 400
 
 
+SECONDARY = "sitert i"  # APA 7's secondary citation, in Norwegian
+
+
 @dataclass(frozen=True)
 class Target:
-    """What a citation of one work links to and shows."""
+    """What a citation of one work links to and shows; `via` is the work the site read it
+    in, when it knows the work only second-hand (APA's secondary citation)."""
 
     names: str
     year: str
     href: str
     hover: str
+    via: Target | None = None
+
+    @property
+    def full_hover(self) -> str:
+        """The reference, and for a secondary citation the chain: what was read, and where."""
+        own = _cut(self.hover)
+        return f"{own} Sitert i: {_cut(self.via.hover)}" if self.via else own
 
 
 @dataclass(frozen=True)
@@ -68,11 +80,12 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
         if first.target is None:
             marks.append(writer.element(_unknown(first.key)))
         else:
-            closes_here = not first.locator and not rest
+            closes_here = not first.locator and not rest and not first.target.via
             label = f"{first.target.names} ({first.target.year}" + (")" if closes_here else "")
             marks.append(writer.element(_link(first.target, label)))
             if closes_here:
                 return _finish(wrapper, markdown_inside), marks
+            _write_via(writer, first.target)
         if first.locator:
             writer.text(", " if first.target else " (")
             writer.element(_span("kb-cite-locator", first.locator))
@@ -109,6 +122,8 @@ def _write_item(writer: _Writer, item: RenderedItem) -> etree.Element:
         mark = writer.element(_link(item.target, item.target.year))
     else:
         mark = writer.element(_link(item.target, f"{item.target.names}, {item.target.year}"))
+    if item.target is not None:
+        _write_via(writer, item.target)
     if item.locator:
         writer.text(", ")
         writer.element(_span("kb-cite-locator", item.locator))
@@ -134,13 +149,24 @@ class _Writer:
         return element
 
 
+def _write_via(writer: _Writer, target: Target) -> None:
+    """", sitert i IMDi, 2021": the work the site read, linked too (but not numbered)."""
+    if target.via is not None:
+        writer.text(f", {SECONDARY} ")
+        via = writer.element(_link(target.via, f"{target.via.names}, {target.via.year}"))
+        via.set("class", VIA_CLASS)
+
+
 def _link(target: Target, label: str) -> etree.Element:
-    hover = target.hover
-    if len(hover) > MAX_HOVER_TEXT:
-        hover = hover[: MAX_HOVER_TEXT - 1].rstrip() + "…"
-    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": hover})
+    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": target.full_hover})
     link.text = AtomicString(label)
     return link
+
+
+def _cut(hover: str) -> str:
+    if len(hover) > MAX_HOVER_TEXT:
+        return hover[: MAX_HOVER_TEXT - 1].rstrip() + "…"
+    return hover
 
 
 def _span(css_class: str, markdown: str) -> etree.Element:
