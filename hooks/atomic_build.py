@@ -59,7 +59,11 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     if not _enabled:
         return config
     target = Path(config.site_dir).absolute()
-    _staging, removed = Staging.claim(target)
+    try:
+        _staging, removed = Staging.claim(target)
+    except OSError as error:
+        raise PluginError(f"atomic build: cannot make a folder to build in beside "
+                          f"{target}: {error.strerror}") from error
     for path in removed:
         log.info(f"removed {path.name}, left behind by a build that was stopped")
     config.site_dir = str(_staging.path)
@@ -73,7 +77,11 @@ def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     if _staging is None or _fails_strict_check(config):
         # MkDocs raises its strict abort as soon as this returns; on_build_error discards.
         return
-    _staging.publish()
+    try:
+        _staging.publish()
+    except OSError as error:
+        raise PluginError(f"atomic build: cannot put the new site in place of "
+                          f"{_staging.target}: {error.strerror}") from error
     config.site_dir = str(_staging.target)
     _staging = None
 

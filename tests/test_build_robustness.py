@@ -86,6 +86,12 @@ def good_site(tmp_path) -> Path:
     return root
 
 
+def _signals_as_from_a_terminal() -> None:
+    """In the build, even where pytest runs with them ignored (in the background, under nohup)."""
+    for number in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+
+
 def start_paused_build(root: Path, pause_at: str) -> tuple[subprocess.Popen, Path]:
     """A build in `root` paused at `pause_at`, and the staging folder it is writing into."""
     ready = root / f"ready-{pause_at}"
@@ -94,8 +100,7 @@ def start_paused_build(root: Path, pause_at: str) -> tuple[subprocess.Popen, Pat
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false",
              "KB_TEST_PAUSE_AT": pause_at, "KB_TEST_READY": str(ready)},
-        # The build sees Ctrl-C as from a terminal even where pytest runs with SIGINT ignored.
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        preexec_fn=_signals_as_from_a_terminal)
     try:
         wait_until(lambda: ready.exists() or process.poll() is not None, "the build to pause")
     except AssertionError:
@@ -159,9 +164,10 @@ INTERRUPTIONS = [
     # Ctrl-C: click reports "Aborted!" and exits with 1.
     ("Ctrl-C while writing pages", signal.SIGINT, "page", 1),
     ("Ctrl-C with every page written", signal.SIGINT, "post_build", 1),
-    # SIGTERM: the exit status of a process it ended, after the cleaning up.
+    # SIGTERM and SIGHUP: the exit status of a process they ended, after the cleaning up.
     ("SIGTERM while writing pages", signal.SIGTERM, "page", 128 + signal.SIGTERM),
     ("SIGTERM with every page written", signal.SIGTERM, "post_build", 128 + signal.SIGTERM),
+    ("SIGHUP (the terminal closed) while writing pages", signal.SIGHUP, "page", 128 + signal.SIGHUP),
 ]
 
 

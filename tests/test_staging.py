@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import stat
@@ -114,3 +115,30 @@ def test_discard_leaves_the_site(tmp_path):
     staging.discard()
     assert tree(site) == {"index.html": "old"}
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_failed_swap_puts_the_old_site_back(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    staging, _ = Staging.claim(site)
+    staging.path.rmdir()  # the second rename of the swap fails
+    with pytest.raises(FileNotFoundError):
+        staging.publish()
+    assert tree(site) == {"index.html": "old"}
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    staging.discard()
+
+
+def test_without_locks_nothing_is_swept(tmp_path, monkeypatch):
+    (tmp_path / ".site-building-unknown").mkdir()
+
+    def no_locks(descriptor, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    staging, removed = Staging.claim(tmp_path / "site")
+    assert removed == [] and (tmp_path / ".site-building-unknown").is_dir()
+    (staging.path / "index.html").write_text("new")
+    staging.publish()
+    assert tree(tmp_path / "site") == {"index.html": "new"}

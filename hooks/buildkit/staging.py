@@ -12,7 +12,8 @@ left alone. A pid written into the folder would say less: pids are reused, so a 
 folder could look alive (or, in another container sharing the folder, a live one dead).
 The few steps that create, sweep or swap folders also hold a lock on the parent folder, so
 a sweep never sees a folder between its creation and its lock, and two builds never swap at
-once. SIGINT and SIGTERM wait while a folder is created, swapped in or discarded: between
+once. On a file system without locks nothing is swept: a folder that cannot be told stale
+is kept. SIGINT and SIGTERM wait while a folder is created, swapped in or discarded: between
 the two renames there is no site folder, and a half-removed staging folder is 100 MB left
 behind.
 """
@@ -54,7 +55,7 @@ class Staging:
         with _held_signals(), _locked(target.parent):
             removed = _sweep(target)
             path = Path(tempfile.mkdtemp(prefix=building_prefix(target), dir=target.parent))
-            return cls(target, path, _lock_folder(path)), removed
+            return cls(target, path, _lock_folder(path)[0]), removed
 
     @property
     def active(self) -> bool:
@@ -70,9 +71,14 @@ class Staging:
                 old = Path(tempfile.mkdtemp(prefix=old_prefix(self.target), dir=self.target.parent))
                 os.rmdir(old)  # a free name: under the parent's lock no other build takes it
                 if self.target.is_dir() and not self.target.is_symlink():
-                    old_lock = _lock_folder(self.target)
+                    old_lock, _ = _lock_folder(self.target)  # kept from other builds' sweeps
                 os.rename(self.target, old)
-            os.rename(self.path, self.target)
+            try:
+                os.rename(self.path, self.target)
+            except OSError:
+                if old is not None:
+                    os.rename(old, self.target)
+                raise
             # mkdtemp made it private to us; a site is read by a web server.
             os.chmod(self.target, 0o755)
             self._release()
@@ -103,11 +109,12 @@ def _sweep(target: Path) -> list[Path]:
         if not path.name.startswith(prefixes) or path.is_symlink() or not path.is_dir():
             continue
         try:
-            lock = _lock_folder(path)
+            lock, locked = _lock_folder(path)
         except BlockingIOError:
             continue  # a running build's
         try:
-            _remove(path)
+            if locked:  # else the file system has no locks, and a running build's looks the same
+                _remove(path)
         finally:
             os.close(lock)
         if not path.exists():
@@ -115,15 +122,19 @@ def _sweep(target: Path) -> list[Path]:
     return removed
 
 
-def _lock_folder(path: Path) -> int:
-    """An open descriptor of `path` holding its exclusive lock; BlockingIOError if held."""
+def _lock_folder(path: Path) -> tuple[int, bool]:
+    """An open descriptor of `path`, and whether it holds the folder's exclusive lock: False
+    where the file system has no locks (some network file systems). BlockingIOError if
+    another process holds the lock."""
     descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BaseException:
+    except BlockingIOError:
         os.close(descriptor)
         raise
-    return descriptor
+    except OSError:
+        return descriptor, False
+    return descriptor, True
 
 
 @contextmanager
@@ -131,7 +142,10 @@ def _locked(folder: Path) -> Iterator[None]:
     """Hold `folder`'s lock, waiting for it: the short steps of other builds in the same folder."""
     descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        except OSError:
+            pass  # no locks on this file system: as before this module, builds may overlap
         yield
     finally:
         os.close(descriptor)
