@@ -6,8 +6,9 @@ when. `mkdocs serve` builds into its own temporary folder and is left alone.
 
 - A build that fails (an exception, or warnings in strict mode) discards its staging folder.
 - Ctrl-C and SIGTERM (and SIGHUP, a closed terminal) end the build through Python's
-  exception handling, so the staging folder is discarded on the way out; SIGTERM then exits
-  with 143 (128 + 15), as a process ended by it would.
+  exception handling, so the staging folder is discarded on the way out. Ctrl-C exits with
+  1 ("Aborted!", as MkDocs' command line does); SIGTERM and SIGHUP with 128 + the signal's
+  number (143, 129), as shells report a process a signal ended.
 - A build killed outright (SIGKILL, a power cut) leaves its folder, which the next build
   removes: see buildkit/staging.py for how it tells a dead build's folder from a running one's.
 """
