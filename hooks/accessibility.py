@@ -1,90 +1,60 @@
-"""MkDocs hook: the fixes that Material's HTML needs to meet WCAG 2.1 AA (measured with axe).
-
-Each is a small, exact substitution on Material's own markup, checked by the axe tests in
-tests/test_browser_accessibility.py, so a theme upgrade that changes the markup shows up
-there rather than silently dropping a fix:
-- the search dialog has no accessible name;
-- a navigation section that has an index page is labelled by its (empty) toggle icon, so
-  every such section gets the same empty name; we point it at the section's title instead;
-- a task-list checkbox has no name; it gets the words of its item (the bold lead-in).
+"""MkDocs hook: the fixes that Material's HTML needs to meet WCAG 2.1 AA (measured with axe in
+tests/test_browser_site.py). The fixes live in `themefix`, which knows nothing of MkDocs:
+- in Material's templates, overridden in overrides/partials/: the search dialog's name and
+  the navigation sections' names; checked here, at the start of every build, against the
+  installed Material, so an upgrade that changes those partials is reported, not masked;
+- in every page's content: the names of task-list checkboxes.
+Where a fix cannot apply it says so as a warning, which fails a strict build.
 (Code blocks that would scroll sideways, and so need keyboard focus, wrap instead: see
 docs/stylesheets/site.css.)
 """
 
 from __future__ import annotations
 
-import html
-import re
-from typing import Callable
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(?![^>]*aria-label)')
-_NAV_TITLE = re.compile(r'<label class="md-nav__title" for="(?P<toggle>__nav_[\d_]+)">')
-_NAV_LABELLED_BY = re.compile(r'aria-labelledby="(?P<toggle>__nav_[\d_]+)_label"')
-_TASK_CHECKBOX = re.compile(
-    r'<input type="checkbox"(?P<attrs>[^>]*?)/?><span class="task-list-indicator"></span></label>'
-    r'(?P<after>.{0,400})', re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
-_LEAD_IN = re.compile(r"^\s*<strong>(?P<strong>.*?)</strong>", re.DOTALL)
+import material
+from mkdocs.plugins import event_priority
 
+from themefix.overrides import OVERRIDES, check
+from themefix.tasklist import name_checkboxes
 
-def on_post_page(output: str, **kwargs) -> str:
-    # The search dialog and navigation fixes touch separate tags, and none makes or unmakes
-    # a place for another, so they are found in one reading of the page and applied in one
-    # copy of it: a copy of a page holding 'ø' or '–' costs 0.1 ms.
-    edits = []
-    dialog = _SEARCH_DIALOG.search(output)
-    if dialog:
-        edits.append((dialog.start(), dialog.end(), dialog[1] + ' aria-label="Søk"'))
-    edits += _find(_NAV_TITLE, '<label class="md-nav__title" for="', output, lambda m: (
-        f'<label class="md-nav__title" for="{m["toggle"]}" id="{m["toggle"]}_title">'))
-    edits += _find(_NAV_LABELLED_BY, 'aria-labelledby="', output,
-                   lambda m: f'aria-labelledby="{m["toggle"]}_title"')
-    output = _apply(output, sorted(edits))
-    return _apply(output, _find(_TASK_CHECKBOX, '<input type="checkbox"', output, _name_checkbox))
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.accessibility")
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
 
-Edit = tuple[int, int, str]
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else root / "overrides"
+    for override in OVERRIDES:
+        ours = custom_dir / override.template
+        problems = check(override, _read(MATERIAL_TEMPLATES / override.template), _read(ours))
+        for problem in problems:
+            log.warning(problem.located(os.path.relpath(ours, root)))
+    return config
 
 
-def _find(pattern: re.Pattern, prefix: str, text: str,
-          replace: Callable[[re.Match], str]) -> list[Edit]:
-    """What `pattern.sub(replace, text)` would change, for a pattern whose every match starts
-    with `prefix`: str.find jumps from one place the pattern can match to the next, 2-3 times
-    faster than the regex engine's own scan of a page with a large navigation."""
-    edits = []
-    index = text.find(prefix)
-    while index >= 0:
-        match = pattern.match(text, index)
-        if match:
-            edits.append((match.start(), match.end(), replace(match)))
-            index = text.find(prefix, match.end())
-        else:
-            index = text.find(prefix, index + 1)
-    return edits
+# Last, so that it reads the content as every other hook left it.
+@event_priority(-100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    html, problems = name_checkboxes(html)
+    if problems:
+        location = (os.path.relpath(page.file.abs_src_path, Path(config.config_file_path).parent)
+                    if page.file.abs_src_path else f"{page.file.src_uri} (generated)")
+        for problem in problems:
+            log.warning(problem.located(location))
+    return html
 
 
-def _apply(text: str, edits: list[Edit]) -> str:
-    """The text with each (start, end, replacement) applied; the edits are sorted and apart."""
-    if not edits:
-        return text
-    out, last = [], 0
-    for start, end, replacement in edits:
-        out += [text[last:start], replacement]
-        last = end
-    out.append(text[last:])
-    return "".join(out)
-
-
-def _name_checkbox(match: re.Match) -> str:
-    lead = _LEAD_IN.match(match["after"])
-    name = _TAGS.sub("", lead["strong"] if lead else match["after"])
-    name = html.escape(" ".join(html.unescape(name).split())[:120].rstrip(". "))
-    return (f'<input type="checkbox"{match["attrs"]} aria-label="{name}">'
-            f'<span class="task-list-indicator"></span></label>{match["after"]}')
-
-
-def on_post_template(output_content: str, *, template_name: str, **kwargs) -> str:
-    """The same fixes for the theme's static pages (404.html)."""
-    if template_name.endswith(".html"):
-        return on_post_page(output_content)
-    return output_content
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

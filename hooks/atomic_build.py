@@ -1,44 +1,73 @@
 """MkDocs hook: `mkdocs build` writes into a staging folder beside `site_dir` and swaps it in
-only when the whole build has succeeded, so a failed build never leaves a half-written or
-empty site behind. (MkDocs itself empties `site_dir` before it has read a single page.)
-`mkdocs serve` builds into its own temporary folder and is left alone."""
+only when the whole build has succeeded, strict check included, so a failed or interrupted
+build leaves the last good site as it was. (MkDocs itself empties `site_dir` before it has
+read a single page.) The folders and their locks are `buildkit.staging`'s; this module says
+when. `mkdocs serve` builds into its own temporary folder and is left alone.
+
+- A build that fails (an exception, or warnings in strict mode) discards its staging folder.
+- Ctrl-C and SIGTERM (and SIGHUP, a closed terminal) end the build through Python's
+  exception handling, so the staging folder is discarded on the way out. Ctrl-C exits with
+  1 ("Aborted!", as MkDocs' command line does); SIGTERM and SIGHUP with 128 + the signal's
+  number (143, 129), as shells report a process a signal ended.
+- A build killed outright (SIGKILL, a power cut) leaves its folder, which the next build
+  removes: see buildkit/staging.py for how it tells a dead build's folder from a running one's.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
+import signal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
+
+from buildkit.staging import Staging
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 log = logging.getLogger("mkdocs.plugins.atomic_build")
+_STOPPING_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 _enabled = False
-_target: str | None = None
-_staging: str | None = None
+_staging: Staging | None = None
+_replaced_handlers: dict[int, object] = {}
 
 
 def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
     global _enabled
     _enabled = command == "build" and not dirty
+    if not _enabled:
+        return
+    for number in _STOPPING_SIGNALS:
+        # Only where nobody chose otherwise: `nohup` ignores SIGHUP, an embedding program may
+        # have its own handler.
+        if signal.getsignal(number) is signal.SIG_DFL:
+            _replaced_handlers[number] = signal.signal(number, _stop)
+
+
+def _stop(number: int, frame) -> None:
+    """Unwind the build as Ctrl-C does, so that on_shutdown discards the staging folder."""
+    raise SystemExit(128 + number)
 
 
 # Before any plugin reads site_dir.
 @event_priority(100)
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    global _target, _staging
+    global _staging
     if not _enabled:
         return config
-    _target = os.path.abspath(config.site_dir)
-    parent = os.path.dirname(_target)
-    os.makedirs(parent, exist_ok=True)
-    # Same folder as the target, so the final swap is a rename on one file system.
-    _staging = tempfile.mkdtemp(prefix=f".{os.path.basename(_target)}-building-", dir=parent)
-    config.site_dir = _staging
+    target = Path(config.site_dir).absolute()
+    try:
+        _staging, removed = Staging.claim(target)
+    except OSError as error:
+        raise PluginError(f"atomic build: cannot make a folder to build in beside "
+                          f"{target}: {error.strerror}") from error
+    for path in removed:
+        log.info(f"removed {path.name}, left behind by a build that was stopped")
+    config.site_dir = str(_staging.path)
     return config
 
 
@@ -46,24 +75,55 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
     global _staging
-    if not _enabled or _staging is None:
+    if _staging is None or _fails_strict_check(config):
+        # MkDocs raises its strict abort as soon as this returns; on_build_error discards.
         return
-    previous = None
-    if os.path.exists(_target):
-        previous = tempfile.mkdtemp(prefix=f".{os.path.basename(_target)}-old-",
-                                    dir=os.path.dirname(_target))
-        os.rmdir(previous)
-        os.rename(_target, previous)
-    os.rename(_staging, _target)
-    os.chmod(_target, 0o755)
-    config.site_dir = _target
+    try:
+        _staging.publish()
+    except OSError as error:
+        raise PluginError(f"atomic build: cannot put the new site in place of "
+                          f"{_staging.target}: {error.strerror}") from error
+    config.site_dir = str(_staging.target)
     _staging = None
-    if previous:
-        shutil.rmtree(previous, ignore_errors=True)
+
+
+def _fails_strict_check(config: MkDocsConfig) -> bool:
+    """Whether MkDocs will stop the build for its warnings right after on_post_build.
+
+    MkDocs counts warnings with a CountHandler on the 'mkdocs' logger and reads it straight
+    after the on_post_build handlers. This one runs last (priority -100), so nothing is logged
+    between this look and MkDocs' own, and reading the same counter gives the answer MkDocs is
+    about to give. Swapping later, in on_shutdown, would need no counter, but on_shutdown is
+    only called by MkDocs' command line and is "best effort" by its own documentation, and
+    counting warnings ourselves would be a second copy of MkDocs' rule."""
+    if not config.strict:
+        return False
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    if not counters:
+        raise PluginError("atomic build: MkDocs' strict-mode warning counter was not found "
+                          "(has MkDocs changed?), so it cannot tell whether the build will "
+                          "pass; the site folder is left as it was")
+    return any(counter.get_counts() for counter in counters)
 
 
 def on_build_error(*, error: Exception, **kwargs) -> None:
+    if _staging is not None:
+        target = _staging.target
+        _discard()
+        if target.is_dir():
+            log.info(f"the last good site, {target.name}/, is left as it was")
+
+
+def on_shutdown(**kwargs) -> None:
+    """Ctrl-C and SIGTERM are no Exception, so MkDocs skips on_build_error for them."""
+    _discard()
+    for number, handler in _replaced_handlers.items():
+        signal.signal(number, handler)
+    _replaced_handlers.clear()
+
+
+def _discard() -> None:
     global _staging
     if _staging is not None:
-        shutil.rmtree(_staging, ignore_errors=True)
+        _staging.discard()
         _staging = None

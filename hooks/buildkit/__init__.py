@@ -1,0 +1,2 @@
+"""Pure modules for the build's output, knowing nothing of MkDocs: `staging` builds into a
+folder beside the site's and swaps it in only whole."""

@@ -1,0 +1,219 @@
+"""A build that fails for any reason (an error, a warning in strict mode, Ctrl-C, SIGTERM)
+leaves site/ byte for byte as it was and no staging folder behind; a staging folder left by a
+killed build is removed by the next build, and one that a running build uses is not."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import make_site, page, run_mkdocs
+
+# A test-only hook: at the event named by KB_TEST_PAUSE_AT it writes the folder the build
+# writes into to KB_TEST_READY and waits there until the test signals the build.
+PAUSE_HOOK = '''
+import os
+import time
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+
+def _pause(event, config):
+    if os.environ.get("KB_TEST_PAUSE_AT") == event:
+        ready = Path(os.environ["KB_TEST_READY"])
+        ready.with_suffix(".tmp").write_text(config.site_dir)
+        ready.with_suffix(".tmp").replace(ready)
+        while True:
+            time.sleep(1)
+
+
+def on_post_page(output, *, config, **kwargs):
+    _pause("page", config)
+    return output
+
+
+# Every page written, before atomic_build's swap (priority -100).
+@event_priority(0)
+def on_post_build(*, config, **kwargs):
+    _pause("post_build", config)
+'''
+TIMEOUT = 120
+
+
+def snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every file's bytes and every folder (None) under `folder`, by relative path."""
+    return {path.relative_to(folder).as_posix(): None if path.is_dir() else path.read_bytes()
+            for path in folder.rglob("*")}
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+
+
+def leftovers(root: Path) -> list[str]:
+    return sorted(path.name for path in root.iterdir() if path.name.startswith(".site-"))
+
+
+def problems(output: str) -> list[str]:
+    return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+def wait_until(predicate, what: str, timeout: float = TIMEOUT) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def good_site(tmp_path) -> Path:
+    """A fixture site built once, with the pause hook listed (idle unless asked)."""
+    root = make_site(tmp_path, files={"pause_hook.py": PAUSE_HOOK})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "hooks:\n", f"hooks:\n  - {root / 'pause_hook.py'}\n", 1), encoding="utf-8")
+    build = run_mkdocs(root)
+    assert build.returncode == 0, build.output
+    return root
+
+
+def _signals_as_from_a_terminal() -> None:
+    """In the build, even where pytest runs with them ignored (in the background, under nohup)."""
+    for number in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+
+
+def start_paused_build(root: Path, pause_at: str) -> tuple[subprocess.Popen, Path]:
+    """A build in `root` paused at `pause_at`, and the staging folder it is writing into."""
+    ready = root / f"ready-{pause_at}"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false",
+             "KB_TEST_PAUSE_AT": pause_at, "KB_TEST_READY": str(ready)},
+        preexec_fn=_signals_as_from_a_terminal)
+    try:
+        wait_until(lambda: ready.exists() or process.poll() is not None, "the build to pause")
+    except AssertionError:
+        process.kill()
+        raise
+    assert process.poll() is None, process.communicate()[0]
+    staging = Path(ready.read_text())
+    ready.unlink()
+    assert staging.parent == root and staging.name.startswith(".site-building-")
+    return process, staging
+
+
+# --- a failed build ---------------------------------------------------------------------------
+
+FAILED_BUILDS = [
+    ("citation error", {"docs/index.md": page("# Forside\n\n[@djuve2071]\n")},
+     ["ERROR   -  docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)",
+      "ERROR   -  build stopped: 1 bibliography and citation problem (listed above)"],
+     "Aborted with a BuildError!"),
+    ("strict: page without description", {"docs/b.md": "---\nupdated: 2026-11-23\n---\n\n# B\n"},
+     ["WARNING -  docs/b.md: front matter lacks 'description'"],
+     "Aborted with 1 warnings in strict mode!"),
+    ("strict: broken link", {"docs/index.md": page("# Forside\n\n[Mangler](mangler.md)\n")},
+     ["WARNING -  Doc file 'index.md' contains a link 'mangler.md', but the target is not found "
+      "among documentation files."],
+     "Aborted with 1 warnings in strict mode!"),
+    ("strict: broken anchor", {"docs/index.md": page("# Forside\n\n[Mangler](#ingen)\n")},
+     ["WARNING -  Doc file 'index.md' contains a link '#ingen', but there is no such anchor on "
+      "this page."],
+     "Aborted with 1 warnings in strict mode!"),
+]
+
+
+@pytest.mark.parametrize("name, files, messages, verdict", FAILED_BUILDS,
+                         ids=[case[0] for case in FAILED_BUILDS])
+def test_a_failed_build_leaves_the_site_as_it_was(good_site, name, files, messages, verdict):
+    site = good_site / "site"
+    before, inode = snapshot(site), site.stat().st_ino
+    write(good_site, files)
+    build = run_mkdocs(good_site)
+    assert build.returncode == 1
+    assert problems(build.output) == messages
+    assert verdict in build.output and "Traceback" not in build.output
+    assert "INFO    -  the last good site, site/, is left as it was" in build.output
+    assert site.stat().st_ino == inode and snapshot(site) == before
+    assert leftovers(good_site) == []
+
+
+def test_the_same_build_without_strict_replaces_the_site(good_site):
+    write(good_site, {"docs/b.md": "---\nupdated: 2026-11-23\n---\n\n# Ny side\n"})
+    build = run_mkdocs(good_site, "--no-strict")
+    assert build.returncode == 0, build.output
+    assert problems(build.output) == ["WARNING -  docs/b.md: front matter lacks 'description'"]
+    assert "Ny side" in build.text("b/index.html")
+    assert leftovers(good_site) == []
+
+
+# --- an interrupted build ---------------------------------------------------------------------
+
+INTERRUPTIONS = [
+    # Ctrl-C: click reports "Aborted!" and exits with 1.
+    ("Ctrl-C while writing pages", signal.SIGINT, "page", 1),
+    ("Ctrl-C with every page written", signal.SIGINT, "post_build", 1),
+    # SIGTERM and SIGHUP: the exit status of a process they ended, after the cleaning up.
+    ("SIGTERM while writing pages", signal.SIGTERM, "page", 128 + signal.SIGTERM),
+    ("SIGTERM with every page written", signal.SIGTERM, "post_build", 128 + signal.SIGTERM),
+    ("SIGHUP (the terminal closed) while writing pages", signal.SIGHUP, "page", 128 + signal.SIGHUP),
+]
+
+
+@pytest.mark.parametrize("name, number, pause_at, status", INTERRUPTIONS,
+                         ids=[case[0] for case in INTERRUPTIONS])
+def test_an_interrupted_build_cleans_up_and_leaves_the_site(good_site, name, number, pause_at, status):
+    site = good_site / "site"
+    before = snapshot(site)
+    write(good_site, {"docs/index.md": page("# Forside\n\nNy tekst.\n")})
+    process, staging = start_paused_build(good_site, pause_at)
+    assert (staging / "index.html").exists() == (pause_at == "post_build")
+    process.send_signal(number)
+    output = process.communicate(timeout=TIMEOUT)[0]
+    assert process.returncode == status, output
+    assert "Traceback" not in output
+    assert ("Aborted!" in output) == (number == signal.SIGINT)
+    assert snapshot(site) == before
+    assert not staging.exists() and leftovers(good_site) == []
+
+
+def test_the_next_build_removes_the_folder_of_a_killed_build(good_site):
+    process, staging = start_paused_build(good_site, "post_build")
+    process.kill()
+    process.communicate(timeout=TIMEOUT)
+    assert process.returncode == -signal.SIGKILL
+    assert leftovers(good_site) == [staging.name]
+    write(good_site, {"docs/index.md": page("# Forside\n\nNy tekst.\n")})
+    build = run_mkdocs(good_site)
+    assert build.returncode == 0, build.output
+    assert f"INFO    -  removed {staging.name}, left behind by a build that was stopped" in build.output
+    assert "Ny tekst." in build.text("index.html")
+    assert leftovers(good_site) == []
+
+
+def test_a_build_keeps_the_folder_of_a_build_still_running(good_site):
+    running, staging = start_paused_build(good_site, "page")
+    try:
+        write(good_site, {"docs/index.md": page("# Forside\n\nNy tekst.\n")})
+        build = run_mkdocs(good_site)
+        assert build.returncode == 0, build.output
+        assert "removed" not in build.output
+        assert leftovers(good_site) == [staging.name]
+        after = snapshot(good_site / "site")
+    finally:
+        running.terminate()
+        output = running.communicate(timeout=TIMEOUT)[0]
+    assert running.returncode == 128 + signal.SIGTERM, output
+    assert snapshot(good_site / "site") == after and b"Ny tekst." in after["index.html"]
+    assert leftovers(good_site) == []

@@ -1,0 +1,144 @@
+"""hooks/buildkit/staging: a staging folder beside the site, swapped in whole; stale folders
+(nobody holds their lock) removed, a running build's kept."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from buildkit.staging import Staging
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in folder.rglob("*") if p.is_file()}
+
+
+def held(path: Path) -> int:
+    """A lock on `path`, as a running build holds on its folder."""
+    descriptor = os.open(path, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return descriptor
+
+
+def test_claim_makes_a_locked_folder_beside_the_site(tmp_path):
+    staging, removed = Staging.claim(tmp_path / "site")
+    assert removed == []
+    assert staging.path.parent == tmp_path and staging.path.name.startswith(".site-building-")
+    assert staging.path.is_dir() and not (tmp_path / "site").exists()
+    with pytest.raises(BlockingIOError):
+        held(staging.path)
+    staging.discard()
+
+
+# name, what it is, whether a running build holds it, whether the sweep removes it
+LEFTOVERS = [
+    (".site-building-dead", "folder", False, True),
+    (".site-old-dead", "folder", False, True),
+    (".site-building-running", "folder", True, False),
+    (".site-old-running", "folder", True, False),
+    (".site-building-file", "file", False, False),
+    (".site-building-link", "link", False, False),
+    (".sitemap-building-x", "folder", False, False),
+    (".site-other", "folder", False, False),
+    ("site-building-x", "folder", False, False),
+]
+
+
+def test_claim_sweeps_the_folders_of_builds_that_are_gone(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep").write_text("x")
+    locks = []
+    for name, kind, running, _ in LEFTOVERS:
+        path = tmp_path / name
+        if kind == "folder":
+            (path / "sub").mkdir(parents=True)
+            (path / "sub" / "page.html").write_text("x")
+        elif kind == "file":
+            path.write_text("x")
+        else:
+            path.symlink_to(elsewhere)
+        if running:
+            locks.append(held(path))
+    staging, removed = Staging.claim(tmp_path / "site")
+    expected_gone = {name for name, _, _, gone in LEFTOVERS if gone}
+    assert sorted(p.name for p in removed) == sorted(expected_gone)
+    remaining = {p.name for p in tmp_path.iterdir()}
+    assert remaining == {name for name, *_ in LEFTOVERS} - expected_gone | {"elsewhere", staging.path.name}
+    assert tree(elsewhere) == {"keep": "x"}
+    staging.discard()
+    for lock in locks:
+        os.close(lock)
+
+
+def test_a_second_build_keeps_the_first_ones_folder(tmp_path):
+    first, _ = Staging.claim(tmp_path / "site")
+    second, removed = Staging.claim(tmp_path / "site")
+    assert removed == [] and first.path.is_dir() and second.path.is_dir()
+    first.discard()
+    second.discard()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("previous", [{"index.html": "old", "stale/page.html": "old"}, None],
+                         ids=["replaces the site", "makes the first site"])
+def test_publish(tmp_path, previous):
+    site = tmp_path / "site"
+    for name, text in (previous or {}).items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    staging, _ = Staging.claim(site)
+    (staging.path / "index.html").write_text("new")
+    staging.publish()
+    assert tree(site) == {"index.html": "new"}
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    assert not staging.active
+    staging.discard()  # nothing left to discard: the site stays
+    assert tree(site) == {"index.html": "new"}
+    with pytest.raises(RuntimeError, match="already published or discarded"):
+        staging.publish()
+
+
+def test_discard_leaves_the_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    staging, _ = Staging.claim(site)
+    (staging.path / "index.html").write_text("new")
+    staging.discard()
+    staging.discard()
+    assert tree(site) == {"index.html": "old"}
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_failed_swap_puts_the_old_site_back(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    staging, _ = Staging.claim(site)
+    staging.path.rmdir()  # the second rename of the swap fails
+    with pytest.raises(FileNotFoundError):
+        staging.publish()
+    assert tree(site) == {"index.html": "old"}
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    staging.discard()
+
+
+def test_without_locks_nothing_is_swept(tmp_path, monkeypatch):
+    (tmp_path / ".site-building-unknown").mkdir()
+
+    def no_locks(descriptor, operation):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    staging, removed = Staging.claim(tmp_path / "site")
+    assert removed == [] and (tmp_path / ".site-building-unknown").is_dir()
+    (staging.path / "index.html").write_text("new")
+    staging.publish()
+    assert tree(tmp_path / "site") == {"index.html": "new"}
