@@ -176,12 +176,12 @@ def test_large_library_is_paginated_and_the_catalogue_complete(tmp_path):
 
 def test_a_full_date_is_a_date_not_a_numbered_list(tmp_path):
     bib = (FIXTURE_BIB + "\n@online{side2021, author = {{IMDi}}, title = {Siden}, date = {2021-09-21}}\n"
-           "@online{spenn2019, author = {{IMDi}}, title = {Spennet}, date = {2019-05/2020-01}}\n")
+           "@misc{spenn2019, author = {{IMDi}}, title = {Spennet}, date = {2019-05/2020-01}}\n")
     build = build_site(tmp_path, files={"references.bib": bib})
     assert build.returncode == 0, build.output
     facts = build.html("forskning/side2021/index.html").select_one(".kb-entry-facts")
     assert facts.select("ol") == []
-    assert "Dato 21. september 2021" in " ".join(facts.get_text(" ").split())
+    assert "Sist oppdatert 21. september 2021" in " ".join(facts.get_text(" ").split())
     spenn = build.html("forskning/spenn2019/index.html")
     assert "Dato mai 2019–januar 2020" in " ".join(spenn.select_one(".kb-entry-facts").get_text(" ").split())
     assert "(2019–2020)" in spenn.select_one(".kb-entry-reference").get_text()
