@@ -1,10 +1,15 @@
-"""In-process microbenchmark of the citation hook's own work, without MkDocs around it:
-load a generated 5,000-entry bibliography once (bib parsing, labels, every reference
-formatted), then find, resolve and format 10,000 citations on 1,000 pages by calling the
-hook's `on_page_markdown`, as MkDocs would. Target: the citations in at most 1 s.
+"""In-process microbenchmark of the citation extension's own work, without MkDocs around it.
 
-The pages and the bibliography are those of the benchmark's large size (seeded), so the
-figure matches what the large build does per page.
+1. The large size (seeded, as `make bench` builds it): load the 5,000-entry bibliography once
+   (parsing, labels, every reference formatted), then convert its 1,000 pages (10,000
+   citations) with the site's Markdown extensions and ours, as MkDocs would.
+2. One paragraph holding N citations, for N = 1,000 ... 10,000: reading and rendering must
+   grow linearly (issue 12: the regex reader took about 30 s for 10,000).
+
+"Own time" is the time spent inside the extension's processors (measured by wrapping each of
+them), so Python-Markdown's own work on the elements we return is not counted; the total
+conversion time is shown beside it, and, for the paragraph, the time of the same paragraph
+with each citation written as the plain text it renders to.
 """
 
 from __future__ import annotations
@@ -13,61 +18,123 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402  (puts hooks/ on sys.path)
 
-import bibstate  # noqa: E402
-import citations  # noqa: E402
-from citekit.syntax import find_citations  # noqa: E402
+import markdown  # noqa: E402
+
+from citekit import markdown_ext  # noqa: E402
+from citekit.library import load_library  # noqa: E402
+from citekit.markdown_ext import CitationExtension, PageContext  # noqa: E402
 
 REPEATS = 3
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",
+              "pymdownx.superfences", "toc"]
+FORMS = ["[@{0}]", "[@{0}, s. 12]", "[se @{0}]", "[@{0}; @{1}]", "[-@{0}]", "@{0}",
+         "@{0} [s. 12]"]
+PLAIN = ["(Fafo, 2017)", "(Fafo, 2017, s. 12)", "(se Fafo, 2017)", "(Fafo, 2017; NIBR, 2015)",
+         "(2017)", "Fafo (2017)", "Fafo (2017, s. 12)"]
 
 
-class EntryFiles:
-    """What the hook asks of MkDocs' Files: the URL of a work's page."""
+class OwnTime:
+    """Wraps the extension's processors and sums the time spent inside them."""
 
-    def __init__(self, works) -> None:
-        self.src_uris = {f"{bibstate.INDEX_DIR}/{w.slug}.md": SimpleNamespace(url=f"{bibstate.INDEX_DIR}/{w.slug}/")
-                         for w in works}
+    NAMES = ("_StartDocument.run", "_References.run", "_HeadingLabels.run",
+             "_CitationPattern.handleMatch", "_Number.run", "_Sections.run", "_Finish.run")
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        for name in self.NAMES:
+            owner, method = name.split(".")
+            cls = getattr(markdown_ext, owner)
+            setattr(cls, method, self._timed(getattr(cls, method)))
+
+    def _timed(self, function):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+        return timed
 
 
-def fake_page(src_uri: str, markdown: str) -> SimpleNamespace:
-    file = SimpleNamespace(src_uri=src_uri, abs_src_path=None, content_string=markdown)
-    return SimpleNamespace(file=file, url=src_uri[: -len(".md")] + "/", meta={})
+def converter(library, problems: list) -> markdown.Markdown:
+    extension = CitationExtension()
+    extension.library = library
+    extension.page_context = lambda md: PageContext("side.md", "docs/side.md", 0)
+    extension.on_document = lambda record: problems.extend(record.problems)
+    return markdown.Markdown(extensions=[extension, *EXTENSIONS])
+
+
+def large_site(own: OwnTime) -> str:
+    content = generate.make_content("large")
+    pages = [generate.page_markdown(page, generate.pandoc_cite).split("---\n", 2)[2]
+             for page in content.pages]
+    with tempfile.TemporaryDirectory() as folder:
+        bib = Path(folder) / "references.bib"
+        bib.write_text(generate.bib_text(content.bib), encoding="utf-8")
+        started = time.perf_counter()
+        library = load_library(bib, "references.bib")
+        load_seconds = time.perf_counter() - started
+    assert not library.problems, library.problems[:3]
+    problems: list = []
+    totals, owns, cites = [], [], 0
+    for _ in range(REPEATS):
+        own.seconds = 0.0
+        started = time.perf_counter()
+        cites = 0
+        for text in pages:
+            md = converter(library, problems)
+            md.convert(text)
+        totals.append(time.perf_counter() - started)
+        owns.append(own.seconds)
+    assert not problems, problems[:3]
+    cites = sum(len(group) for text in pages for group in _groups(library, text))
+    return (f"MICRO site pages={len(pages)} citations={cites} entries={len(library.works)} "
+            f"own_seconds_best={min(owns):.3f} convert_seconds_best={min(totals):.3f} "
+            f"own_per_citation_us={min(owns) / cites * 1e6:.1f} bib_load_seconds={load_seconds:.3f}")
+
+
+def _groups(library, text):
+    records: list = []
+    extension = CitationExtension()
+    extension.library = library
+    extension.on_document = records.append
+    markdown.Markdown(extensions=[extension, *EXTENSIONS]).convert(text)
+    return records[0].groups
+
+
+def one_paragraph(own: OwnTime, count: int, library) -> str:
+    keys = list(library.works)
+    cited = " ".join("ord " + FORMS[i % len(FORMS)].format(keys[i % 3], keys[(i + 1) % 3])
+                     for i in range(count))
+    plain = " ".join("ord " + PLAIN[i % len(PLAIN)] for i in range(count))
+    problems: list = []
+    owns, totals, baselines = [], [], []
+    for _ in range(REPEATS):
+        own.seconds = 0.0
+        started = time.perf_counter()
+        converter(library, problems).convert(cited)
+        totals.append(time.perf_counter() - started)
+        owns.append(own.seconds)
+        started = time.perf_counter()
+        markdown.Markdown(extensions=EXTENSIONS).convert(plain)
+        baselines.append(time.perf_counter() - started)
+    assert not problems, problems[:3]
+    return (f"MICRO paragraph citations={count} own_seconds_best={min(owns):.3f} "
+            f"convert_seconds_best={min(totals):.3f} plain_text_seconds_best={min(baselines):.3f} "
+            f"own_per_citation_us={min(owns) / count * 1e6:.1f}")
 
 
 def main() -> None:
-    content = generate.make_content("large")
-    pages = []
-    for page in content.pages:
-        text = generate.page_markdown(page, generate.pandoc_cite).split("---\n", 2)[2]
-        pages.append((fake_page(page.path, text), text))
-    count = sum(len(item.items) for _, text in pages for item in find_citations(text))
-    cites = sum(len(find_citations(text)) for _, text in pages)
-
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        (root / bibstate.BIB_FILE).write_text(generate.bib_text(content.bib), encoding="utf-8")
-        started = time.perf_counter()
-        state = bibstate.start_build(str(root / "mkdocs.yml"))
-        load_seconds = time.perf_counter() - started
-    assert not state.problems, state.problems[:3]
-
-    files = EntryFiles(state.works.values())
-    timings = []
-    for _ in range(REPEATS):
-        bibstate.current.citations.clear()
-        started = time.perf_counter()
-        for page, text in pages:
-            citations.on_page_markdown(text, page=page, config=None, files=files)
-        timings.append(time.perf_counter() - started)
-    assert not bibstate.current.problems, bibstate.current.problems[:3]
-
-    print(f"MICRO citations={cites} keys={count} entries={len(state.works)} pages={len(pages)} "
-          f"cite_seconds_best={min(timings):.3f} cite_seconds_first={timings[0]:.3f} "
-          f"per_citation_us={min(timings) / cites * 1e6:.1f} bib_load_seconds={load_seconds:.3f}")
+    own = OwnTime()
+    print(large_site(own), flush=True)
+    library = load_library(generate.ROOT / "tests" / "fixtures" / "minimal" / "references.bib",
+                           "references.bib")
+    for count in (1000, 2500, 5000, 10000):
+        print(one_paragraph(own, count, library), flush=True)
 
 
 if __name__ == "__main__":

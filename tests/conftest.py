@@ -87,22 +87,34 @@ def real_site(tmp_path_factory) -> Build:
     return build
 
 
-def read_citations(markdown: str, library=None, extensions=("attr_list", "footnotes", "toc")):
-    """The citations the Markdown extension reads in `markdown` (front matter dropped), as
-    groups of `ReadItem`s, with the real bibliography unless `library` is given."""
+# The site's Markdown extensions (mkdocs.yml), and footnotes, which Pandoc always reads.
+SITE_EXTENSIONS = ("abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html",
+                   "tables", "pymdownx.superfences", "toc")
+
+
+def convert(markdown: str, library=None, extensions=("attr_list", "footnotes", "toc"), page=None):
+    """`markdown` (front matter dropped) converted with the citation extension and the real
+    bibliography unless `library` is given: (html, the extension's DocumentRecord)."""
     import markdown as python_markdown
 
     from citekit.library import load_library
-    from citekit.markdown_ext import CitationExtension
+    from citekit.markdown_ext import CitationExtension, PageContext
 
     if markdown.startswith("---\n"):
         markdown = markdown.split("\n---\n", 1)[1]
     extension = CitationExtension()
     extension.library = library or load_library(ROOT / "references.bib", "references.bib")
+    extension.page_context = lambda md: page or PageContext("index.md", "docs/index.md", 0)
     records = []
     extension.on_document = records.append
-    python_markdown.Markdown(extensions=[extension, *extensions]).convert(markdown)
-    return records[0].groups if records else []
+    html = python_markdown.Markdown(extensions=[extension, *extensions]).convert(markdown)
+    return html, records[0] if records else None
+
+
+def read_citations(markdown: str, library=None, extensions=("attr_list", "footnotes", "toc")):
+    """The citations the extension reads in `markdown`, as groups of `ReadItem`s."""
+    record = convert(markdown, library, extensions)[1]
+    return record.groups if record else []
 
 
 def page(markdown: str, description: str = "En testside.") -> str:

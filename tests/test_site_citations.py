@@ -170,3 +170,29 @@ def test_every_problem_listed_at_once_location_first(tmp_path):
 def _fixture_bib() -> str:
     from conftest import FIXTURES
     return (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
+
+
+# --- every reading of issue 12, in a real MkDocs build --------------------------------------
+
+def _readings():
+    from test_markdown_ext import READINGS
+    return READINGS
+
+
+@pytest.fixture(scope="module")
+def readings(tmp_path_factory):
+    pages = {f"docs/lesning/{n}.md": page(markdown) for n, (_, markdown, _) in enumerate(_readings())}
+    build = build_site(tmp_path_factory.mktemp("readings"), files=pages)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.mark.parametrize("number", range(len(_readings())), ids=[r[0] for r in _readings()])
+def test_each_reading_in_a_real_build(readings, number):
+    article = readings.html(f"lesning/{number}/index.html").select_one("article")
+    for extra in article.select("#kilder, ul.kb-references, div.footnote, a.headerlink, .md-source-file"):
+        extra.decompose()
+    title = article.select_one("h1")
+    if title.get_text() == str(number):
+        title.decompose()  # the title Material adds to a page without one
+    assert " ".join(article.get_text().split()) == _readings()[number][2]

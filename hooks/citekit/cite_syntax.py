@@ -23,7 +23,9 @@ STX, ETX = "\x02", "\x03"
 # ':' or '/' before a '/' (so a URL can be a key).
 _PLAIN_KEY = re.compile(r"(?:\w|\*)(?:\w|[:.#$%&+?<>~/-](?=\w)|[:/](?=/))*")
 _SPNL = re.compile(r"[ \t]*(?:\n[ \t]*)?")
-_SPACES = re.compile(r"[ \t\n]*")
+# The common case, read in one step: one key, no prefix, at most a plain locator.
+_SIMPLE = re.compile(r"\[(?P<suppress>-?)@(?P<key>" + _PLAIN_KEY.pattern +
+                     r")(?P<suffix>,[^\[\]@;\x02\n]*)?\](?![(\[])")
 
 
 class Mode(enum.Enum):
@@ -82,6 +84,11 @@ def read_at(text: str, pos: int, is_link_label: IsLinkLabel = _never) -> Reading
     """The citation starting at `text[pos]` (a '[', '@' or '-'), or None if there is none."""
     char = text[pos]
     if char == "[":
+        simple = _SIMPLE.match(text, pos)
+        if simple:
+            mode = Mode.SUPPRESS_AUTHOR if simple["suppress"] else Mode.NORMAL
+            item = CiteItem(simple["key"], mode, "", _suffix(simple["suffix"] or ""))
+            return Citation(pos, simple.end(), (item,))
         cited = _bracketed(text, pos)
         if cited is None:
             return _malformed(text, pos)
@@ -218,15 +225,13 @@ def _citation(text: str, pos: int) -> tuple[CiteItem, int] | None:
 
 
 def _prefix_end(text: str, pos: int) -> int | None:
-    """Where the prefix stops: at the first key. None if a ']' (or '; @key') comes first."""
+    """Where the prefix stops: at the first key. None if a ']' or ';' comes first."""
     i, n = pos, len(text)
     while i < n:
         char = text[i]
         if char in "-@" and cite_key(text, i) is not None:
             return i
-        if char == "]":
-            return None
-        if char == ";" and cite_key(text, _SPNL.match(text, i + 1).end()) is not None:
+        if char in "];":
             return None
         i = _next_unit(text, i)
     return None

@@ -34,6 +34,7 @@ _LABEL = re.compile(
 # "sub verbo" takes a word, not a number.
 _SUB_VERBO = re.compile(r"^(?:s\.\s?vv?\.|sub verb(?:o|is))\s*(?P<value>\S.*)$",
                         re.IGNORECASE | re.DOTALL)
+_BRACED = re.compile(r"^\{(?P<locator>[^{}]*)\}(?P<rest>.*)$", re.DOTALL)
 _RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 
@@ -46,6 +47,11 @@ def norwegian_locator(suffix: str) -> str:
         text = text[1:].lstrip()
     if not text:
         return ""
+    braced = _BRACED.match(text)
+    if braced:  # Pandoc's "{pp. iv, vi-xi}": the braces say where the locator ends
+        locator = norwegian_locator(braced["locator"])
+        rest = braced["rest"]
+        return f"{locator}{rest}".strip() if locator else rest.strip().removeprefix(",").strip()
     if text[0].isdigit():
         return "s. " + _RANGE.sub("–", text)
     match = _SUB_VERBO.match(text)

@@ -38,7 +38,7 @@ from .cite_syntax import STX, Citation, Malformed, Mode, read_at
 from .library import Library, load_library
 from .locators import norwegian_locator
 from .model import Problem
-from .render import (CITATION_CLASS, ERROR_CLASS, ListedWork, RenderedItem, Target,
+from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, ListedWork, RenderedItem, Target,
                      citation_element, cite_id, error_mark, reference_list)
 
 
@@ -65,8 +65,8 @@ class CitedItem:
 
 @dataclass(frozen=True)
 class ReadItem:
-    """A citation item as read, with its prefix and locator as rendered text (what the
-    differential tests compare with Pandoc's reading)."""
+    """A citation item as read, with its prefix and locator as rendered text, a citation
+    nested in them written ⟨key,...⟩ (what the tests compare with Pandoc's reading)."""
 
     key: str
     mode: Mode
@@ -106,8 +106,8 @@ class CitationExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        if "@" not in md.ESCAPED_CHARS:
-            md.ESCAPED_CHARS.append("@")  # `\@key` is text
+        # `\@key` is text; `\;` is a semicolon, not a separator of citations (as in Pandoc).
+        md.ESCAPED_CHARS.extend(c for c in "@;" if c not in md.ESCAPED_CHARS)
         document = _Document(self, md)
         md.preprocessors.register(_StartDocument(md, document), "kb_citations_start", 100)
         md.parser.blockprocessors.register(_References(md.parser), "reference", 15)
@@ -204,20 +204,24 @@ class _Document:
         self.malformed: dict[etree.Element, tuple[str, str]] = {}  # mark -> (raw, message)
         self.record = DocumentRecord(page)
         self.cursor = 0  # where the search for the next problem's source text starts
+        self.targets: dict[str, Target | None] = {}
 
     def is_link_label(self, text: str) -> bool:
         label = " ".join(text.split())
         return label.lower() in self.md.references or label.casefold() in self.headings
 
+    def target(self, key: str) -> Target | None:
+        if key not in self.targets:
+            work = self.library.works.get(key)
+            self.targets[key] = None if work is None else Target(
+                work.label.names, work.label.year, self.library.entry_href(key, self.page.path),
+                work.reference_text)
+        return self.targets[key]
+
     def render(self, citation: Citation, data: str) -> etree.Element:
-        library = self.library
         items = []
         for item in citation.items:
-            work = library.works.get(item.key)
-            target = None
-            if work is not None:
-                target = Target(work.label.names, work.label.year,
-                                library.entry_href(item.key, self.page.path), work.reference_text)
+            target = self.target(item.key)
             items.append(RenderedItem(item.key, item.mode, target, item.prefix,
                                       norwegian_locator(item.suffix)))
         wrapper, marks = citation_element(items, citation.textual)
@@ -286,13 +290,17 @@ class _HeadingLabels(Treeprocessor):
                 self.document.headings.add(" ".join(text.split()).casefold())
 
 
+_BARE_URL = r"(?:https?|ftp)://[^\s<>\"]+"
+
+
 def _pattern() -> str:
     """Where a citation may start ('[', '@', '-@'), and what to step over: inline HTML,
-    autolinks and bare URLs, which the patterns after ours would take, and `{...}`, where
-    attr_list reads an attribute list after inline processing (the safety net reports a
-    citation left there)."""
-    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, r"(?:https?|ftp)://[^\s<>\"]+",
-            r"\{:?[ ]*[^}\n ][^}\n]*\}"]
+    autolinks and bare URLs, which the patterns after ours would take, footnote references
+    (`[^note]`, as Pandoc's note marker: no citation inside, defined or not), and `{...}`,
+    where attr_list reads an attribute list after inline processing (the safety net reports
+    a citation left there)."""
+    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, _BARE_URL,
+            r"\[\^[^\]\s]+\]", r"\{:?[ ]*[^}\n ][^}\n]*\}"]
     return "(?P<skip>" + "|".join(f"(?:{p})" for p in skip) + r")|\[|-?@"
 
 
@@ -332,7 +340,12 @@ class _Number(Treeprocessor):
         if not (document.items or document.malformed):
             return
         library = document.library
-        self._walk(root, inside_link=False)
+        # In reading order; ElementTree's own walk, rather than a recursive one in Python.
+        inside_links = {inner for link in root.iter("a") for inner in link.iter() if inner is not link}
+        marked = document.wrappers.keys() | document.items.keys() | document.malformed.keys()
+        for element in root.iter():
+            if element in marked:
+                self._visit(element, element in inside_links)
         cited: dict[str, list[int]] = {}
         for item in document.record.cited:
             cited.setdefault(item.key, []).append(item.number)
@@ -341,11 +354,11 @@ class _Number(Treeprocessor):
             for key in sorted(cited, key=library.position.__getitem__):
                 work = library.works[key]
                 reference = work.reference_html.replace(
-                    ENTRY_HREF, html.escape(library.entry_href(key, document.page.path)))
+                    ENTRY_HREF, html.escape(document.target(key).href))
                 listed.append(ListedWork(key, reference, cited[key]))
             _insert_before_footnotes(root, reference_list(listed))
 
-    def _walk(self, element: etree.Element, inside_link: bool) -> None:
+    def _visit(self, element: etree.Element, inside_link: bool) -> None:
         document = self.document
         if element in document.wrappers:
             citation, raw = document.wrappers[element]
@@ -368,8 +381,6 @@ class _Number(Treeprocessor):
         elif element in document.malformed:
             raw, message = document.malformed[element]
             document.problem(_line(document, _locate(document, raw)), message)
-        for child in element:
-            self._walk(child, inside_link or element.tag == "a")
 
 
 def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, ...]:
@@ -385,7 +396,15 @@ def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, .
 
 
 def _text(element: etree.Element) -> str:
-    return "".join(element.itertext())
+    parts = [element.text or ""]
+    for child in element:
+        if child.get("class") == CITATION_CLASS:
+            parts.append("⟨" + ",".join(child.get("data-cites", "").split()) + "⟩")
+        else:
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    text = _ESCAPED.sub(lambda e: chr(int(e.group(1))), "".join(parts))
+    return " ".join(_PLACEHOLDER.sub("", text).split())  # raw HTML placeholders go
 
 
 def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element]) -> None:
@@ -478,19 +497,15 @@ class _Finish(Treeprocessor):
 
 def _prose(root: etree.Element):
     """Every text and tail of the tree outside code and outside our own marks."""
-    for element in root:
-        if element.tag in _SKIPPED or element.get("class") in (ERROR_CLASS,):
-            if element.tail:
-                yield element.tail
-            continue
-        if element.get("class") == "kb-cite":
-            if element.tail:
-                yield element.tail
-            continue
-        if element.text:
+    closed = [element for tag in _SKIPPED for element in root.iter(tag)]
+    closed += [element for tag in ("a", "span") for element in root.iter(tag)
+               if element.get("class") in (CITE_CLASS, ERROR_CLASS)]
+    inner = {child for element in closed for child in element.iter() if child is not element}
+    closed_set = set(closed)
+    for element in root.iter():
+        if element.text and element not in closed_set and element not in inner:
             yield element.text
-        yield from _prose(element)
-        if element.tail:
+        if element.tail and element not in inner:
             yield element.tail
 
 
@@ -499,8 +514,12 @@ _SUSPECT = re.compile(r"\[\s*-?@|-?@")
 
 def _unread(text: str, keys) -> list[str]:
     """What in `text` still looks like a citation: '[@…]', or '@key' for a known key."""
+    if "@" not in text:
+        return []
     found: list[str] = []
     done = 0
+    if "://" in text:  # bare URLs are not read (see _pattern), nor reported
+        text = re.sub(_BARE_URL, lambda url: " " * len(url.group()), text)
     for match in _SUSPECT.finditer(text):
         if match.start() < done:
             continue

@@ -58,6 +58,10 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
     wrapper = etree.Element("span", {"class": CITATION_CLASS,
                                      "data-cites": " ".join(item.key for item in items)})
     writer = _Writer(wrapper)
+    # Python-Markdown renders the texts of a returned element only if the element's own text
+    # is not final; every such text costs a pass of all inline patterns. So: final text
+    # everywhere, except where a prefix or locator waits to be rendered.
+    markdown_inside = any(item.prefix or item.locator for item in items)
     marks = []
     first, rest = items[0], items[1:]
     if textual and first.mode is Mode.AUTHOR_IN_TEXT:
@@ -68,7 +72,7 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
             label = f"{first.target.names} ({first.target.year}" + (")" if closes_here else "")
             marks.append(writer.element(_link(first.target, label)))
             if closes_here:
-                return wrapper, marks
+                return _finish(wrapper, markdown_inside), marks
         if first.locator:
             writer.text(", " if first.target else " (")
             writer.element(_span("kb-cite-locator", first.locator))
@@ -76,14 +80,23 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
             writer.text("; ")
             marks.append(_write_item(writer, item))
         writer.text(")" if first.target else "")
-        return wrapper, marks
+        return _finish(wrapper, markdown_inside), marks
     writer.text("(")
     for index, item in enumerate(items):
         if index:
             writer.text("; ")
         marks.append(_write_item(writer, item))
     writer.text(")")
-    return wrapper, marks
+    return _finish(wrapper, markdown_inside), marks
+
+
+def _finish(wrapper: etree.Element, markdown_inside: bool) -> etree.Element:
+    if not markdown_inside:
+        wrapper.text = AtomicString(wrapper.text or "")
+    for child in wrapper:
+        if child.tail:
+            child.tail = AtomicString(child.tail)
+    return wrapper
 
 
 def _write_item(writer: _Writer, item: RenderedItem) -> etree.Element:

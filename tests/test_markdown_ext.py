@@ -1,0 +1,201 @@
+"""The citation extension on Markdown's own parse: what each form becomes, what is never read
+as a citation, and the located problems. Every case of issue 12 is here (the old regex
+reader got each of them wrong)."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from citekit.library import load_library
+from citekit.markdown_ext import PageContext
+from conftest import FIXTURES, SITE_EXTENSIONS, convert
+
+LIBRARY = load_library(FIXTURES / "minimal" / "references.bib", "references.bib")
+PAGE = PageContext("nav/side.md", "docs/nav/side.md", 4)
+EXTENSIONS = (*SITE_EXTENSIONS, "pymdownx.tasklist")
+
+
+def render(markdown: str):
+    html, record = convert(markdown, LIBRARY, EXTENSIONS, PAGE)
+    soup = BeautifulSoup(html, "html.parser")
+    for kilder in soup.select("#kilder, ul.kb-references, div.footnote"):
+        kilder.decompose()
+    return soup, " ".join(soup.get_text().split()), [str(p) for p in record.problems]
+
+
+READINGS = [
+    ("link definition before a citation",
+     "[v]: https://example.org\n\nSe [@djuve2017] og [v].", "Se (Fafo, 2017) og v."),
+    ("footnote definition before a citation",
+     "Tekst[^1].\n\n[^1]: En note.\n\nSe [@djuve2017].", "Tekst1. Se (Fafo, 2017)."),
+    ("author in text, locator and a second citation",
+     "@djuve2017 [p. 33; @tronstad2015]", "Fafo (2017, s. 33; Tronstad, 2015)"),
+    ("author in text, locator and a prefixed second citation",
+     "@djuve2017 [s. 12; se også @tronstad2015]", "Fafo (2017, s. 12; se også Tronstad, 2015)"),
+    ("author in text and a bracketed citation", "@djuve2017 [@tronstad2015, kap. 2]",
+     "Fafo (2017; Tronstad, 2015, kap. 2)"),
+    ("bare -@key: the year only", "Som -@tronstad2015 viser.", "Som (2015) viser."),
+    ("-@key with a locator", "Som -@tronstad2015 [s. 3] viser.", "Som (2015, s. 3) viser."),
+    ("footnote after the key", "@djuve2017[^1] sier.\n\n[^1]: Note.", "Fafo (2017)1 sier."),
+    ("a defined link after the key", "@djuve2017 [Overskrift]\n\n[Overskrift]: https://example.org",
+     "Fafo (2017) Overskrift"),
+    ("a heading's name after the key", "# Overskrift\n\n@djuve2017 [Overskrift]",
+     "Overskrift Fafo (2017) [Overskrift]"),
+    ("after an exclamation mark", "Wow![@djuve2017]", "Wow!(Fafo, 2017)"),
+    ("shaped like a link definition", "[@djuve2017, V.9]: tekst", "(Fafo, 2017, v. 9): tekst"),
+    ("a suffix that starts with a comma", "@tronstad2015 [, blant andre]",
+     "Tronstad (2015, blant andre)"),
+    ("escaped brackets in a locator", "[@djuve2017 \\[89\\]]", "(Fafo, 2017, [89])"),
+    ("locator labels in Norwegian", "[@djuve2017, chap. 3] [@djuve2017, ¶ 4] [@djuve2017, 12--14]",
+     "(Fafo, 2017, kap. 3) (Fafo, 2017, avsn. 4) (Fafo, 2017, s. 12–14)"),
+    ("a citation nested in a locator", "[@djuve2017, se også @tronstad2015]",
+     "(Fafo, 2017, se også Tronstad (2015))"),
+    ("a citation inside a link's text", "[se @djuve2017](https://example.org)",
+     "se Fafo (2017)"),
+    ("escaped at-sign and e-mail address", "Skriv \\@djuve2017 eller post@imdi.no.",
+     "Skriv @djuve2017 eller post@imdi.no."),
+    ("an unclosed comment does not switch citations off",
+     "Tekst <!-- ikke lukket\n\nSe [@djuve2017].", "Tekst <!-- ikke lukket Se (Fafo, 2017)."),
+    ("braced key", "[@{djuve2017}]", "(Fafo, 2017)"),
+]
+
+
+@pytest.mark.parametrize("name, markdown, text", READINGS, ids=[r[0] for r in READINGS])
+def test_reading(name, markdown, text):
+    soup, visible, problems = render(markdown)
+    assert visible == text
+    assert problems == []
+
+
+def test_markdown_in_prefix_and_locator_is_rendered():
+    soup, visible, _ = render("[*se* [kapittelet](x.md) @djuve2017, s. **32**]")
+    assert visible == "(se kapittelet Fafo, 2017, s. 32)"
+    citation = soup.select_one("span.kb-citation")
+    assert citation.select_one(".kb-cite-prefix em").get_text() == "se"
+    assert citation.select_one(".kb-cite-prefix a")["href"] == "x.md"
+    assert citation.select_one(".kb-cite-locator strong").get_text() == "32"
+
+
+def test_citation_links_to_the_work_page_source_with_the_reference_as_hover_text():
+    soup, _, _ = render("Se [@djuve2017] og @tronstad2015.")
+    first, second = soup.select("a.kb-cite")
+    assert first["href"] == "../forskning/djuve2017.md"  # MkDocs and Zensical make it a URL
+    assert first["title"].startswith("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017).")
+    assert [first["id"], second["id"]] == ["sitering-1", "sitering-2"]
+    assert soup.select_one("span.kb-citation")["data-cites"] == "djuve2017"
+
+
+def test_link_text_is_final_text():
+    """No abbreviation tooltip inside the citation's link: it has its own hover text."""
+    html, _ = convert("*[IMDi]: Integrerings- og mangfoldsdirektoratet\n\n@imdi2021 og IMDi.",
+                      extensions=EXTENSIONS)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("a.kb-cite abbr") is None
+    assert soup.select_one("a.kb-cite").get_text() == "IMDi (2021)"
+    assert soup.select("p abbr")
+
+
+NOT_PROSE = [
+    ("indented code", "Tekst.\n\n    kode [@ukjent] @ukjent\n"),
+    ("fenced code", "```\n[@ukjent]\n```"),
+    ("~~~ fence in a block quote", "> ~~~\n> [@ukjent]\n> ~~~"),
+    ("~~~ fence in a list", "- punkt\n\n    ~~~\n    [@ukjent]\n    ~~~"),
+    ("inline code", "Kode: `[@ukjent]` og ``@ukjent ` kode``."),
+    ("HTML comment", "<!-- [@ukjent] @ukjent -->"),
+    ("inline comment", "Tekst <!-- [@ukjent] --> her."),
+    ("tag attributes", '<a href="mailto:x@y.no" data-x="@ukjent">lenke</a>'),
+    ("autolinks", "<post@imdi.no> og <https://example.org/@ukjent>"),
+    ("bare URL", "Se https://example.org/@ukjent her."),
+    ("link definition", "[v]: https://example.org/@ukjent\n\nTekst [v]."),
+    ("abbreviation definition", "*[Nav]: Arbeids- og velferdsforvaltningen [@ukjent]\n\nNav."),
+    ("attribute list", "Avsnitt.\n{: title=\"@djuve2017\" }"),
+    ("a word, not a key", "[kontakt oss @ kontoret] og e-post: ola@example"),
+]
+
+
+@pytest.mark.parametrize("name, markdown", NOT_PROSE, ids=[n[0] for n in NOT_PROSE])
+def test_never_read_as_a_citation(name, markdown):
+    soup, _, problems = render(markdown)
+    assert soup.select(".kb-citation, .kb-cite-error") == []
+    assert problems == []
+
+
+def test_attribute_list_stays_an_attribute():
+    html, _ = convert('Avsnitt.\n{: title="@djuve2017" }', LIBRARY, EXTENSIONS, PAGE)
+    assert html == '<p title="@djuve2017">Avsnitt.</p>'
+
+
+PROBLEMS = [
+    ("a typo after a link definition", "[v]: https://example.org\n\nSe [@djuvee2017].",
+     ["docs/nav/side.md:7: unknown citation key 'djuvee2017' (did you mean 'djuve2017'?)"]),
+    ("a typo after a footnote definition", "Tekst[^1].\n\n[^1]: Note.\n\nSe\n[@djuvee2017].",
+     ["docs/nav/side.md:10: unknown citation key 'djuvee2017' (did you mean 'djuve2017'?)"]),
+    ("a typo in a footnote", "Tekst[^1].\n\n[^1]: Note [@nokkel].",
+     ["docs/nav/side.md:7: unknown citation key 'nokkel'"]),
+    ("a typo after an unclosed comment", "Tekst <!-- ikke lukket\n\nSe [@djuvee2017].",
+     ["docs/nav/side.md:7: unknown citation key 'djuvee2017' (did you mean 'djuve2017'?)"]),
+    ("empty", "Se [@].", ["docs/nav/side.md:5: citation without a key (write [@key]): '[@]'"]),
+    ("a stray @", "Se\n[@@djuve2017].",
+     ["docs/nav/side.md:6: citation with a stray '@' before the key: '[@@djuve2017]'"]),
+    ("a part without a key", "Se [@djuve2017; tronstad2015].",
+     ["docs/nav/side.md:5: citation part 2 'tronstad2015' has no @key (parts are separated by "
+      "';', each needs its @key): '[@djuve2017; tronstad2015]'"]),
+    ("the same typo twice, each at its line", "[@nokkel]\n\n[@nokkel]",
+     ["docs/nav/side.md:5: unknown citation key 'nokkel'",
+      "docs/nav/side.md:7: unknown citation key 'nokkel'"]),
+    ("a citation in raw HTML", "Tekst.\n\n<p>Se [@djuve2017].</p>",
+     ["docs/nav/side.md:7: citation not read: '[@djuve2017]' (inside raw HTML or {…}, or not "
+      "written the way Pandoc reads citations)"]),
+    ("a known key in raw HTML", "<div>\nSom @tronstad2015 viser.\n</div>",
+     ["docs/nav/side.md:6: citation not read: '@tronstad2015' (inside raw HTML or {…}, or not "
+      "written the way Pandoc reads citations)"]),
+    ("a citation in braces", "Tekst {@djuve2017} her.",
+     ["docs/nav/side.md:5: citation not read: '@djuve2017' (inside raw HTML or {…}, or not "
+      "written the way Pandoc reads citations)"]),
+]
+
+
+@pytest.mark.parametrize("name, markdown, expected", PROBLEMS, ids=[p[0] for p in PROBLEMS])
+def test_problem_is_located(name, markdown, expected):
+    assert render(markdown)[2] == expected
+
+
+def test_unknown_key_and_malformed_citation_are_marked_in_the_page():
+    soup, visible, _ = render("Se [@nokkel] og [@].")
+    assert visible == "Se (@nokkel?) og [@]."
+    assert [m["title"] for m in soup.select(".kb-cite-error")] == [
+        "Ukjent kilde", "citation without a key (write [@key])"]
+
+
+def test_kilder_lists_each_work_once_in_apa_order_with_backlinks():
+    html, record = convert("[@tronstad2015] og [@djuve2017; @tronstad2015, s. 3].\n\n## Del\n\n@djuve2017",
+                           LIBRARY, EXTENSIONS, PAGE)
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("h2#kilder").get_text().startswith("Kilder")
+    items = soup.select("ul.kb-references > li")
+    assert [li["id"] for li in items] == ["kilde-djuve2017", "kilde-tronstad2015"]
+    assert [a["href"] for a in items[1].select(".kb-backlinks a")] == ["#sitering-1", "#sitering-3"]
+    assert items[0].select_one("em a")["href"] == "../forskning/djuve2017.md"
+    assert [(c.number, c.key, c.section_anchor) for c in record.cited] == [
+        (1, "tronstad2015", ""), (2, "djuve2017", ""), (3, "tronstad2015", ""), (4, "djuve2017", "del")]
+
+
+def test_a_page_without_citations_is_left_alone():
+    html, record = convert("# Tittel\n\nIngen kilder.", LIBRARY, EXTENSIONS, PAGE)
+    assert "id=\"kilder\"" not in html and record.cited == [] and record.problems == []
+
+
+def test_without_an_adapter_problems_stop_the_conversion(tmp_path, monkeypatch):
+    """Engines without hooks (Zensical) name the extension and its bibliography in their
+    configuration; a problem then stops the build with the located message."""
+    import markdown as python_markdown
+
+    from citekit.markdown_ext import CitationError
+
+    (tmp_path / "references.bib").write_text((FIXTURES / "minimal" / "references.bib").read_text())
+    monkeypatch.chdir(tmp_path)
+    md = python_markdown.Markdown(extensions=["citekit.markdown_ext"])
+    assert "Fafo, 2017" in md.convert("Se [@djuve2017].")
+    with pytest.raises(CitationError, match=r"<markdown>:1: unknown citation key 'nokkel'"):
+        python_markdown.Markdown(extensions=["citekit.markdown_ext"]).convert("Se [@nokkel].")
