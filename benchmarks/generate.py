@@ -433,7 +433,7 @@ def pregenerated_index(works: dict[str, Work]) -> dict[str, str]:
     hooks fill in only at build time (citation counts, "cited in" lists, metadata tags,
     katalog.js) is left out."""
     ordered = list(works.values())
-    groups = build_groups(ordered)
+    groups, _ = build_groups(ordered)
     pages = pages_of(ordered)
     out: dict[str, str] = {}
     for work in ordered:
@@ -493,7 +493,9 @@ def make_content(size_name: str, seed: int = SEED) -> Content:
     bibliography = parse_bibliography(bib_text(bib), "references.bib")
     if bibliography.problems:
         raise SystemExit(f"generated bibliography has problems: {bibliography.problems[:3]}")
-    works = build_catalogue(bibliography)
+    works, problems = build_catalogue(bibliography)
+    if problems:
+        raise SystemExit(f"generated bibliography has problems: {problems[:3]}")
     return Content(size, bib, works, make_pages(size, list(works), rng))
 
 

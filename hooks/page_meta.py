@@ -13,7 +13,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import bibstate
-from citekit.apa import MONTHS
+from citekit.dates import norwegian_date
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +42,7 @@ def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
                     f"(YYYY-MM-DD), not {updated!r}")
     if date is not None:
         page.meta["kb_updated"] = date.isoformat()
-        page.meta["kb_updated_text"] = f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
+        page.meta["kb_updated_text"] = norwegian_date(date)
     return markdown
 
 

@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 import bibstate
 from book.assemble import BookMeta, Chapter, Reference, assemble
-from citekit.apa import MONTHS
+from citekit.dates import norwegian_date
 from citekit.catalogue import kind
 
 if TYPE_CHECKING:
@@ -115,13 +115,9 @@ def _meta(config: MkDocsConfig, nav: Navigation) -> BookMeta:
     return BookMeta(
         title=config.site_name, subtitle=config.site_description or "",
         publisher=config.site_author or config.site_name,
-        updated=_norwegian_date(datetime.date.fromisoformat(updated)),
-        built=_norwegian_date(datetime.date.today()),
+        updated=norwegian_date(datetime.date.fromisoformat(updated)),
+        built=norwegian_date(datetime.date.today()),
         keywords="introduksjonsprogrammet, kommune, NAV, fylkeskommunen, samarbeid",
         references_intro="Alle kildene kunnskapsbasen bygger på, med sammendrag og emner.")
-
-
-def _norwegian_date(date: datetime.date) -> str:
-    return f"{date.day}. {MONTHS[date.month - 1]} {date.year}"
 
 

@@ -23,7 +23,7 @@ from hook_assets import add_asset_files, link_assets
 from citekit.cited_by import CitingPlace, render_cited_by
 from citekit.entry_page import CITED_BY_MARKER, entry_page
 from citekit.exports import to_bibtex, to_csl_json, to_ris
-from citekit.index_pages import (FACETS, INDEX_MARKER, build_groups, catalogue_script,
+from citekit.index_pages import (FACETS, INDEX_MARKER, catalogue_script,
                                  facet_body, facet_front, fill_counts, group_body, group_front,
                                  index_body, list_body, list_front, pages_of)
 from citekit.markdown import front_matter
@@ -63,7 +63,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _add(files, config, f"{work.slug}.md", entry_page(work, bibtex))
         _add_download(files, config, f"{work.slug}.bib", bibtex)
         _add_download(files, config, f"{work.slug}.ris", to_ris([work.entry]))
-    state.groups = build_groups(works)
+    state.groups = state.library.groups
     for facet in FACETS:
         _add(files, config, f"{facet.folder}/index.md", front_matter(facet_front(facet)))
         for group in state.groups[facet.folder]:

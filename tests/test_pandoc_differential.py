@@ -81,6 +81,7 @@ CASES = [
     "[@a, `kode ]` x] og [@a, s. <b>3</b>]",
     "[@a, s. 3 \\] x] og [@a, s. 3 \\; x]",
     "[@a [@b]] og [se [@b] @a] og [@a, s. 3 @b]",
+    "[@djuve2017, se [@tronstad2015, se @rohnebaek2018]]",
     "@a [@b, s. 3; se @c] og @a; @b",
     "@a\n[s. 3]\n\n@b\n\n[s. 4]\n\n@c  [s. 5]",
     "[^@a] og [se@a]",

@@ -11,17 +11,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .entry_types import entry_type
 from .labels import Label, creators
 from .model import Entry, Person
 from .people import initials, inverted, join_names, same_party, surname
+from .publishers import publisher
 
-MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
-          "september", "oktober", "november", "desember")
-# Types whose date APA gives in full ("2021, 21. september"): web pages and the like.
-FULL_DATE_TYPES = frozenset({"online", "www", "electronic", "misc", "manual"})
-THESIS_TYPES = {"phdthesis": "Doktoravhandling", "mastersthesis": "Masteroppgave"}
 MAX_LISTED_AUTHORS = 20
-_ISO_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
 _RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 
@@ -62,10 +58,14 @@ class _Builder:
 def format_reference(entry: Entry, label: Label, title_href: str | None = None) -> Reference:
     """The entry as an APA 7 reference; `label.year` carries any 2017a/2017b suffix."""
     builder = _Builder()
-    _author_element(builder, entry)
-    builder.add(f" ({_date(entry, label.year)}).")
-    builder.add(" ")
-    _FORMATTERS.get(entry.type, _standalone)(builder, entry, title_href)
+    style = entry_type(entry.type).style
+    if style == "legislation":
+        _legislation(builder, entry, label, title_href)
+    else:
+        _author_element(builder, entry)
+        builder.add(f" ({_date(entry, label.year)}).")
+        builder.add(" ")
+        _FORMATTERS[style](builder, entry, title_href)
     _link_element(builder, entry)
     return builder.result()
 
@@ -73,8 +73,11 @@ def format_reference(entry: Entry, label: Label, title_href: str | None = None) 
 def _author_element(builder: _Builder, entry: Entry) -> None:
     people = creators(entry)
     names = [inverted(p) for p in people]
+    more = entry.more_authors if entry.authors else entry.more_editors
     if len(names) > MAX_LISTED_AUTHORS:
         text = ", ".join(names[: MAX_LISTED_AUTHORS - 1]) + ", … " + names[-1]
+    elif more:
+        text = ", ".join(names) + " mfl."  # the bib says "and others": the rest is unknown
     else:
         text = join_names(names)
     if not entry.authors and entry.editors:
@@ -84,13 +87,26 @@ def _author_element(builder: _Builder, entry: Entry) -> None:
 
 
 def _date(entry: Entry, year_label: str) -> str:
-    match = _ISO_DATE.match(entry.get("date"))
-    if entry.type not in FULL_DATE_TYPES or not match or not match["month"]:
+    """The year (with any 2017a suffix), and for web pages and documents the day or month."""
+    issued = entry.issued
+    if (not entry_type(entry.type).full_date or issued is None or issued.end or issued.open_end
+            or issued.start.month is None):
         return year_label
-    month = MONTHS[int(match["month"]) - 1]
-    if match["day"]:
-        return f"{year_label}, {int(match['day'])}. {month}"
-    return f"{year_label}, {month}"
+    day_and_month = issued.start.norwegian().rsplit(" ", 1)[0]
+    return f"{year_label}, {day_and_month}"
+
+
+def _legislation(builder: _Builder, entry: Entry, label: Label, title_href: str | None) -> None:
+    """An act as Norwegian APA cites it: 'Lov om ... (integreringsloven). (2020).
+    LOV-2020-11-06-127. Lovdata.'"""
+    builder.add(entry.get("title"), italic=True, href=title_href)
+    builder.add(f" ({entry.get('shorttitle')})")
+    builder.end_element()
+    builder.add(f" ({label.year}).")
+    if entry.get("number"):
+        builder.add(" " + entry.get("number"))
+        builder.end_element()
+    _publisher_element(builder, entry, publisher(entry))
 
 
 def _report(builder: _Builder, entry: Entry, title_href: str | None) -> None:
@@ -100,7 +116,7 @@ def _report(builder: _Builder, entry: Entry, title_href: str | None) -> None:
     if number:
         builder.add(f" ({series} {number})" if series else f" (Rapport nr. {number})")
     builder.end_element()
-    _publisher_element(builder, entry, entry.get("institution") or entry.get("publisher"))
+    _publisher_element(builder, entry, publisher(entry))
 
 
 def _book(builder: _Builder, entry: Entry, title_href: str | None) -> None:
@@ -109,7 +125,7 @@ def _book(builder: _Builder, entry: Entry, title_href: str | None) -> None:
     if edition:
         builder.add(f" ({edition}. utg.)" if edition.isdigit() else f" ({edition})")
     builder.end_element()
-    _publisher_element(builder, entry, entry.get("publisher"))
+    _publisher_element(builder, entry, publisher(entry))
 
 
 def _article(builder: _Builder, entry: Entry, title_href: str | None) -> None:
@@ -137,16 +153,16 @@ def _chapter(builder: _Builder, entry: Entry, title_href: str | None) -> None:
     if entry.get("pages"):
         builder.add(" (s. " + _RANGE.sub("–", entry.get("pages")) + ")")
     builder.end_element()
-    _publisher_element(builder, entry, entry.get("publisher") or entry.get("organization"))
+    _publisher_element(builder, entry, publisher(entry))
 
 
 def _thesis(builder: _Builder, entry: Entry, title_href: str | None) -> None:
     builder.add(entry.get("title"), italic=True, href=title_href)
-    kind = entry.get("type") or THESIS_TYPES.get(entry.type, "")
+    kind = entry.get("type") or entry_type(entry.type).thesis_kind
     if kind:
         builder.add(f" [{kind}]")
     builder.end_element()
-    _publisher_element(builder, entry, entry.get("school") or entry.get("institution"))
+    _publisher_element(builder, entry, publisher(entry))
 
 
 def _standalone(builder: _Builder, entry: Entry, title_href: str | None) -> None:
@@ -155,25 +171,18 @@ def _standalone(builder: _Builder, entry: Entry, title_href: str | None) -> None
     if entry.get("type"):
         builder.add(f" [{entry.get('type')}]")
     builder.end_element()
-    publisher = (entry.get("organization") or entry.get("publisher")
-                 or entry.get("institution") or entry.get("howpublished"))
-    _publisher_element(builder, entry, publisher)
+    _publisher_element(builder, entry, publisher(entry) or entry.get("howpublished"))
 
 
-def _publisher_element(builder: _Builder, entry: Entry, publisher: str) -> None:
+def _publisher_element(builder: _Builder, entry: Entry, name: str) -> None:
     """APA leaves the publisher out when it is the author."""
-    if publisher and not same_party(creators(entry), publisher):
-        builder.add(" " + publisher)
+    if name and not same_party(creators(entry), name):
+        builder.add(" " + name)
         builder.end_element()
 
 
 def _link_element(builder: _Builder, entry: Entry) -> None:
-    doi = entry.get("doi")
-    if doi:
-        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
-        url = f"https://doi.org/{doi}"
-    else:
-        url = entry.get("url")
+    url = f"https://doi.org/{entry.doi}" if entry.doi else entry.get("url")
     if url:
         builder.add(" ")
         builder.add(url, href=url)
@@ -187,14 +196,6 @@ def _name_first(person: Person) -> str:
 
 
 _FORMATTERS: dict[str, Callable[[_Builder, Entry, str | None], None]] = {
-    "report": _report,
-    "techreport": _report,
-    "book": _book,
-    "article": _article,
-    "incollection": _chapter,
-    "inbook": _chapter,
-    "inproceedings": _chapter,
-    "thesis": _thesis,
-    "phdthesis": _thesis,
-    "mastersthesis": _thesis,
+    "report": _report, "book": _book, "article": _article, "chapter": _chapter,
+    "thesis": _thesis, "document": _standalone,
 }

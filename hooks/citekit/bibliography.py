@@ -19,23 +19,22 @@ from types import MappingProxyType
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .latex import decode
+from .entries import check_links, make_entry
 from .model import Entry, Problem
-from .people import parse_names
 
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
-NAME_FIELDS = ("author", "editor", "shortauthor")
 ALIASES = {"journaltitle": "journal", "location": "address"}
 MONTHS = {m: str(i) for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-# Works that APA cites as "u.å." when undated; every other type needs a year.
-UNDATED_ALLOWED = frozenset({"online", "misc", "manual", "electronic", "www"})
-CREATOR_FIELDS = ("author", "editor", "institution", "organization")
 # Fields a crossref child never inherits.
-NOT_INHERITED = frozenset({"crossref", "ids", "keywords", "abstract", "shortauthor"})
-SAFE_URL = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
+NOT_INHERITED = frozenset({"crossref", "ids", "keywords", "abstract", "shortauthor", "citedin",
+                           "newer"})
+# What BibTeX cannot hold in a key (the downloads must stay valid BibTeX).
+_KEY_BREAKERS = re.compile(r"[\s,{}()\"#%'=\\~]")
+# Text between entries that reads like fields: a '}' closed the entry before them.
+_LOOSE_FIELDS = re.compile(r"^\s*,|^\s*[A-Za-z][\w-]*\s*=")
 
 _BARE_TOKEN = re.compile(r"[^\s#{}\"]+")
 _FIELD_START = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*=")
@@ -50,6 +49,7 @@ class Bibliography:
     entries: MappingProxyType
     problems: tuple[Problem, ...]
     broken_keys: frozenset[str]
+    name: str = "references.bib"  # how messages name the file
 
     def suggest(self, key: str) -> str | None:
         """The closest known key, for a did-you-mean hint."""
@@ -104,10 +104,22 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
     for block in library.failed_blocks:
         _report_failed_block(block, report, broken)
 
+    _report_loose_fields(library.blocks, report)
+
     raw_entries: dict[str, tuple[bibmodel.Entry, dict[str, str]]] = {}
     first_seen: dict[str, tuple[str, int]] = {}
     for block in library.entries:
         line = block.start_line + 1
+        key_problem = _key_problem(block.key)
+        if key_problem:
+            report(line, key_problem)
+            broken.add(block.key)
+            continue
+        if block.entry_type.lower() == "xdata" or any(f.key.lower() == "xdata" for f in block.fields):
+            report(line, f"entry '{block.key}' uses xdata, which the site does not support: "
+                         "write the fields into the entry itself")
+            broken.add(block.key)
+            continue
         folded = block.key.casefold()
         if folded in first_seen:
             other, other_line = first_seen[folded]
@@ -132,20 +144,22 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
     for key, (block, values) in raw_entries.items():
         if key in broken:
             continue
-        entry = _make_entry(block, values, report)
+        entry = make_entry(key, block.entry_type.lower(), block.start_line + 1, values, report)
         if entry is None:
             broken.add(key)
         else:
             entries[key] = entry
+    check_links(entries, report)
 
     if not library.entries and not library.failed_blocks and not problems:
         report(None, "bibliography has no entries")
     problems.sort(key=lambda p: (p.line or 0))
-    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken))
+    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken), display_name)
 
 
 def _failed(display_name: str, message: str, line: int | None = None) -> Bibliography:
-    return Bibliography(MappingProxyType({}), (Problem(display_name, line, message),), frozenset())
+    return Bibliography(MappingProxyType({}), (Problem(display_name, line, message),), frozenset(),
+                        display_name)
 
 
 def _report_failed_block(block, report, broken: set[str]) -> None:
@@ -255,56 +269,67 @@ def _closing_quote(raw: str, start: int) -> int:
 
 
 def _resolve_crossrefs(raw_entries, report, broken: set[str]) -> None:
+    """Each child inherits its parent's fields (the parent's own crossref resolved first);
+    a missing parent or a loop is reported."""
     by_folded = {key.casefold(): key for key in raw_entries}
-    for key, (block, values) in raw_entries.items():
+    resolved: set[str] = set()
+
+    def resolve(key: str, chain: list[str]) -> bool:
+        block, values = raw_entries[key]
         parent_name = values.get("crossref")
-        if not parent_name:
-            continue
+        if not parent_name or key in resolved:
+            return True
         parent_key = by_folded.get(parent_name.casefold())
-        if parent_key is None or parent_key == key:
+        if parent_key is None:
             report(block.start_line + 1,
                    f"entry '{key}' has crossref '{parent_name}', which is not in the bibliography")
             broken.add(key)
-            continue
-        parent_block, parent_values = raw_entries[parent_key]
+            return False
+        if parent_key in chain + [key]:
+            loop = " -> ".join(chain[chain.index(parent_key):] + [key, parent_key]) \
+                if parent_key in chain else f"{key} -> {key}"
+            report(block.start_line + 1, f"entry '{key}' has a crossref loop: {loop}")
+            broken.add(key)
+            return False
+        if not resolve(parent_key, chain + [key]):
+            broken.add(key)
+            return False
+        parent_values = raw_entries[parent_key][1]
         for name, value in parent_values.items():
             if name not in NOT_INHERITED and name not in values:
                 values[name] = value
         if "title" in parent_values and "booktitle" not in values:
             values["booktitle"] = parent_values["title"]
         del values["crossref"]
+        resolved.add(key)
+        return True
+
+    for key in raw_entries:
+        if key not in broken:
+            resolve(key, [])
 
 
-def _make_entry(block, values: dict[str, str], report) -> Entry | None:
-    line = block.start_line + 1
-    entry_type = block.entry_type.lower()
-    missing = []
-    if "title" not in values:
-        missing.append("title")
-    if not any(values.get(name) for name in CREATOR_FIELDS):
-        missing.append("author, editor or institution")
-    if entry_type not in UNDATED_ALLOWED and not (values.get("year") or values.get("date")):
-        missing.append("year")
-    if missing:
-        report(line, f"entry '{block.key}' lacks {' and '.join(missing)}")
-        return None
+def _key_problem(key: str) -> str | None:
+    if not key:
+        return "an entry has an empty key"
+    breaker = _KEY_BREAKERS.search(key)
+    if breaker:
+        what = "a space" if breaker.group().isspace() else f"'{breaker.group()}'"
+        return f"key '{key}' has {what}, which BibTeX does not allow in a key"
+    return None
 
-    decoded = {name: decode(value) for name, value in values.items() if name not in NAME_FIELDS}
-    url = decoded.get("url")
-    if url is not None and not SAFE_URL.match(url):
-        report(line, f"entry '{block.key}' has a url that is not http(s): {url[:60]!r}")
-        return None
-    year = decoded.get("year") or decoded.get("date", "")[:4]
-    if year and not year.isdigit():
-        report(line, f"entry '{block.key}' has a year that is not a number: {year!r}")
-        return None
-    return Entry(
-        key=block.key,
-        type=entry_type,
-        line=line,
-        fields=MappingProxyType(decoded),
-        bibtex_fields=MappingProxyType(dict(values)),
-        authors=parse_names(values["author"]) if "author" in values else (),
-        editors=parse_names(values["editor"]) if "editor" in values else (),
-        short_authors=parse_names(values["shortauthor"]) if "shortauthor" in values else (),
-    )
+
+def _report_loose_fields(blocks, report) -> None:
+    """Text between entries is a comment to BibTeX, but text that reads like fields right
+    after an entry means a '}' closed that entry too early: its last fields are lost."""
+    last_key = None
+    for block in blocks:
+        if isinstance(block, bibmodel.Entry):
+            last_key = block.key
+        elif isinstance(block, bibmodel.ImplicitComment) and last_key is not None:
+            text = block.comment if hasattr(block, "comment") else block.raw
+            if _LOOSE_FIELDS.match(text or ""):
+                shown = " ".join(text.split())[:50]
+                report(block.start_line + 1,
+                       f"text after the end of entry '{last_key}' reads like fields: {shown!r} "
+                       "(does a '}' close the entry too early?)")

@@ -10,14 +10,20 @@ from typing import Mapping
 
 from .apa import format_reference
 from .bibliography import Bibliography
+from .entry_types import entry_type
 from .labels import Label, assign_labels, creators, norwegian_sort_key
-from .model import Entry
+from .model import Entry, Problem
 from .people import inverted
+from .publishers import publisher
+from .slugs import slugify
 
 # The reference HTML carries this in place of the link to the work's page; each citing page
 # swaps in its own relative URL, so a reference is formatted once, not once per page.
 ENTRY_HREF = "@@entry-href@@"
-_UNSAFE = re.compile(r"[^a-z0-9-]+")
+# The names the research index gives its own pages, folders and downloads, beside the works'
+# pages (forskning/<slug>.md, .bib, .ris): a work may not take one.
+RESERVED_SLUGS = frozenset({"index", "kilder", "katalog", "ar", "type", "institutt", "tema"})
+_RESERVED_PAGE = re.compile(r"^side-\d+$")
 
 
 @dataclass(frozen=True)
@@ -35,67 +41,58 @@ class Work:
 
     def sort_key(self) -> tuple[str, str, str]:
         first = creators(self.entry)
-        name = inverted(first[0]) if first else ""
+        # an act has no author: APA sorts it by its title, which stands in the author's place
+        name = inverted(first[0]) if first else self.entry.get("title")
         return (norwegian_sort_key(name), self.label.year, norwegian_sort_key(self.entry.get("title")))
 
 
-def build_catalogue(bibliography: Bibliography) -> dict[str, Work]:
-    """A `Work` for every entry, in APA order (first author, year, title)."""
+def build_catalogue(bibliography: Bibliography) -> tuple[dict[str, Work], list[Problem]]:
+    """A `Work` for every entry, in APA order (first author, year, title), and the problems
+    with the works' pages (two keys that make one page, a key the index reserves)."""
     labels = assign_labels(bibliography.entries.values())
-    slugs = entry_slugs(bibliography.entries)
+    slugs, problems = entry_slugs(bibliography.entries, bibliography.name)
     works = []
     for key, entry in bibliography.entries.items():
         linked = format_reference(entry, labels[key], title_href=ENTRY_HREF)
         unlinked = format_reference(entry, labels[key])
         works.append(Work(entry, labels[key], slugs[key], linked.html, unlinked.html, unlinked.text))
     works.sort(key=Work.sort_key)
-    return {work.key: work for work in works}
+    return {work.key: work for work in works}, problems
 
 
-def entry_slugs(entries: Mapping[str, Entry]) -> dict[str, str]:
-    """A URL-safe slug per key (lower-case ASCII); a short hash is added where two would clash."""
+def entry_slugs(entries: Mapping[str, Entry], file: str) -> tuple[dict[str, str], list[Problem]]:
+    """The slug of each work's page, and a problem for each key that would take the page of
+    another work or of the research index itself."""
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
-    for key in entries:
-        slug = _UNSAFE.sub("-", key.lower().translate(_ASCII)).strip("-") or "kilde"
-        if slug in taken:
-            slug += "-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
-        taken.add(slug)
+    owners: dict[str, str] = {}
+    problems = []
+    for key, entry in entries.items():
+        # A key of letters no slug keeps (Cyrillic, say) gets a stable name of its own.
+        slug = slugify(key) or "verk-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+        if slug in RESERVED_SLUGS or _RESERVED_PAGE.match(slug):
+            problems.append(Problem(file, entry.line, f"key '{key}' is a name the research "
+                                    f"index uses for its own pages ('{slug}'): choose another key"))
+        elif slug in owners:
+            problems.append(Problem(file, entry.line, f"keys '{owners[slug]}' and '{key}' would "
+                                    f"share one page ('{slug}'): change one of them"))
+        owners.setdefault(slug, key)
         slugs[key] = slug
-    return slugs
-
-
-_ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u", "é": "e"})
-
-
-KINDS = {
-    "article": "artikkel", "book": "bok", "incollection": "bokkapittel", "inbook": "bokkapittel",
-    "inproceedings": "konferansebidrag", "report": "rapport", "techreport": "rapport",
-    "thesis": "avhandling", "phdthesis": "doktoravhandling", "mastersthesis": "masteroppgave",
-    "manual": "veileder", "online": "nettside", "www": "nettside", "electronic": "nettside",
-    "misc": "dokument", "legislation": "lov",
-}
+    return slugs, problems
 
 
 def kind(entry: Entry) -> str:
     """The type of work in Norwegian words; a @misc's own `type` (e.g. 'Mal') wins."""
     if entry.type == "misc" and entry.get("type"):
         return entry.get("type").lower()
-    return KINDS.get(entry.type, "dokument")
+    return entry_type(entry.type).word
 
 
 def institute(entry: Entry) -> str:
     """The institute or body behind a work, for grouping: the first name of its `shortauthor`
-    (Fafo, NORCE, IMDi), else its institution or publisher, else an organisation that wrote it."""
+    (Fafo, NORCE, IMDi), else who published it, else an organisation that wrote it."""
     if entry.short_authors:
         return entry.short_authors[0].family
-    named = entry.get("institution") or entry.get("organization") or entry.get("publisher")
-    if named:
-        return named
+    if publisher(entry):
+        return publisher(entry)
     people = creators(entry)
     return people[0].family if people and people[0].is_organisation else ""
-
-
-def slugify(text: str) -> str:
-    """A URL-safe slug for topics, types and institutes."""
-    return _UNSAFE.sub("-", text.lower().translate(_ASCII)).strip("-") or "x"

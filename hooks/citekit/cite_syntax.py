@@ -84,6 +84,9 @@ def read_at(text: str, pos: int, is_link_label: IsLinkLabel = _never) -> Reading
     """The citation starting at `text[pos]` (a '[', '@' or '-'), or None if there is none."""
     char = text[pos]
     if char == "[":
+        close = text.find("]", pos)
+        if close < 0 or (text.find("@", pos, close) < 0 and text.find("[", pos + 1, close) < 0):
+            return None  # most brackets are links: no key before the first ']'
         simple = _SIMPLE.match(text, pos)
         if simple:
             mode = Mode.SUPPRESS_AUTHOR if simple["suppress"] else Mode.NORMAL

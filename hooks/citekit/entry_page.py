@@ -5,14 +5,15 @@ from __future__ import annotations
 import html
 import re
 
-from .apa import MONTHS
-from .catalogue import Work, institute, kind, slugify
+from .catalogue import Work, institute, kind
 from .exports import report_number
 from .markdown import front_matter, md_text
 from .people import inverted, join_names
+from .slugs import slugify
 
 CITED_BY_MARKER = "<!-- kb:cited-by -->"
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# What Markdown would read as the start of a list at the start of a definition.
+_LIST_MARKER = re.compile(r"^(\d+)\.|^([-+*])(?=\s)")
 
 
 def entry_page(work: Work, bibtex: str, index_path: str = "index.md") -> str:
@@ -21,6 +22,8 @@ def entry_page(work: Work, bibtex: str, index_path: str = "index.md") -> str:
     title = entry.get("title")
     work_kind = kind(entry)
     description = f"{work_kind.capitalize()} ({work.label.year}) av {work.label.names}: {title}"
+    if not work.label.names:
+        description = f"{work_kind.capitalize()} ({work.label.year}): {title}"
     # Material writes title and description into the page unescaped.
     lines = [front_matter({"title": html.escape(title), "description": html.escape(description),
                            "kb_entry": work.key}),
@@ -55,12 +58,11 @@ def _facts(work: Work, work_kind: str) -> list[str]:
     number = report_number(entry)
     if number:
         facts.append(("Serie og nummer", md_text(number)))
-    date = _ISO_DATE.match(entry.get("date"))
-    if date:
-        year, month, day = date.groups()
-        facts.append(("Dato", f"{int(day)}. {MONTHS[int(month) - 1]} {year}"))
+    issued = entry.issued
+    if issued and (issued.start.month or issued.end or issued.open_end):
+        facts.append(("Dato", md_text(issued.norwegian())))
     year = entry.year
-    facts.append(("År", f"[{year}](ar/{year}.md)" if year else "u.å. (uten år)"))
+    facts.append(("År", f"[{md_text(entry.year_label)}](ar/{year}.md)" if year else "u.å. (uten år)"))
     if entry.get("note"):
         facts.append(("Merknad", md_text(entry.get("note"))))
     if entry.keywords:
@@ -70,6 +72,8 @@ def _facts(work: Work, work_kind: str) -> list[str]:
         facts.append(("Lenke", f"<{entry.get('url')}>"))
     lines = ['<div class="kb-entry-facts" markdown>', ""]
     for name, value in facts:
+        # "21. september 2021" must not open a numbered list
+        value = _LIST_MARKER.sub(lambda m: f"{m[1]}\\." if m[1] else f"\\{m[2]}", value)
         lines += [name, f":   {value}", ""]
     lines += ["</div>", ""]
     return lines

@@ -10,26 +10,15 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 from bibtexparser.middlewares import default_unparse_stack
 
+from .entries import LINK_FIELDS
+from .entry_types import entry_type
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
+from .publishers import publisher
 
-RIS_TYPES = {
-    "article": "JOUR", "book": "BOOK", "incollection": "CHAP", "inbook": "CHAP",
-    "inproceedings": "CPAPER", "report": "RPRT", "techreport": "RPRT", "thesis": "THES",
-    "phdthesis": "THES", "mastersthesis": "THES", "online": "ELEC", "www": "ELEC",
-    "electronic": "ELEC", "manual": "GEN", "misc": "GEN", "legislation": "STAT",
-}
-CSL_TYPES = {
-    "article": "article-journal", "book": "book", "incollection": "chapter", "inbook": "chapter",
-    "inproceedings": "paper-conference", "report": "report", "techreport": "report",
-    "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis", "online": "webpage",
-    "www": "webpage", "electronic": "webpage", "manual": "document", "misc": "document",
-    "legislation": "legislation",
-}
 LANGUAGES = {"norsk": "nb", "norwegian": "nb", "bokmål": "nb", "bokmal": "nb", "nb": "nb",
              "no": "nb", "nynorsk": "nn", "nn": "nn", "english": "en", "engelsk": "en", "en": "en"}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _PAGES = re.compile(r"^\s*(?P<first>[^-–\s]+)\s*(?:-{1,2}|–)\s*(?P<last>\S+)\s*$")
 
 
@@ -46,19 +35,10 @@ def report_number(entry: Entry) -> str:
     return f"{series} {number}".strip() if number else ""
 
 
-def date_parts(entry: Entry) -> list[int]:
-    match = _DATE.match(entry.get("date") or entry.year)
-    return [int(part) for part in match.groups() if part] if match else []
-
-
 def iso_date(entry: Entry, separator: str = "-") -> str:
-    """'2021-09-21' (or '2021/09/21', '2017'): as much of the date as the entry gives."""
-    return separator.join(f"{p:02d}" if i else str(p) for i, p in enumerate(date_parts(entry)))
-
-
-def publisher(entry: Entry) -> str:
-    """Who published the work: for a report its institution, else its publisher."""
-    return entry.get("institution") or entry.get("publisher") or entry.get("organization")
+    """'2021-09-21' (or '2021/09/21', '2017'): as much of the date as the entry gives; the
+    start of a range."""
+    return entry.issued.start.iso(separator) if entry.issued else ""
 
 
 def page_range(entry: Entry) -> tuple[str, str]:
@@ -72,7 +52,7 @@ def to_bibtex(entries: Iterable[Entry]) -> str:
     for entry in entries:
         # Values are re-wrapped by the writer: the source's line breaks inside a value go.
         fields = [bibmodel.Field(name, " ".join(value.split()))
-                  for name, value in entry.bibtex_fields.items()]
+                  for name, value in entry.bibtex_fields.items() if name not in LINK_FIELDS]
         library.add(bibmodel.Entry(entry.type, entry.key, fields))
     # The library is ours and thrown away after writing, so the writer may work on it in place
     # instead of deep-copying every entry first (4x faster; the same text).
@@ -85,35 +65,36 @@ def to_ris(entries: Iterable[Entry]) -> str:
 
 
 def _ris_record(entry: Entry) -> str:
-    lines = [("TY", RIS_TYPES.get(entry.type, "GEN"))]
+    lines = [("TY", entry_type(entry.type).ris)]
     lines += [("AU", inverted(p)) for p in (entry.authors or creators(entry))]
     lines += [("ED", inverted(p)) for p in entry.editors if entry.authors]
     lines.append(("TI", entry.get("title")))
     container = entry.get("journal") or entry.get("booktitle")
     if container:
         lines.append(("T2", container))
-    parts = date_parts(entry)
-    if parts:
-        lines.append(("PY", str(parts[0])))
-        if len(parts) > 1:
+    if entry.issued:
+        lines.append(("PY", entry.year))
+        if entry.issued.start.month:
             lines.append(("DA", iso_date(entry, "/") + "/"))
     if publisher(entry):
         lines.append(("PB", publisher(entry)))
-    if entry.type in ("report", "techreport") and entry.get("number"):
+    if entry_type(entry.type).style == "report" and entry.get("number"):
         lines.append(("SN", report_number(entry)))
     elif entry.get("isbn"):
         lines.append(("SN", entry.get("isbn")))
     if entry.get("type"):
         lines.append(("M3", entry.get("type")))
     for tag, name in (("VL", "volume"), ("IS", "number"), ("ET", "edition"), ("CY", "address")):
-        if entry.get(name) and not (tag == "IS" and entry.type in ("report", "techreport")):
+        if entry.get(name) and not (tag == "IS" and entry_type(entry.type).style == "report"):
             lines.append((tag, entry.get(name)))
     first, last = page_range(entry)
     if first:
         lines.append(("SP", first))
     if last:
         lines.append(("EP", last))
-    for tag, name in (("DO", "doi"), ("UR", "url"), ("AB", "abstract"), ("N1", "note")):
+    if entry.doi:
+        lines.append(("DO", entry.doi))
+    for tag, name in (("UR", "url"), ("AB", "abstract"), ("N1", "note")):
         if entry.get(name):
             lines.append((tag, entry.get(name)))
     lines += [("KW", word) for word in entry.keywords]
@@ -125,16 +106,15 @@ def _ris_record(entry: Entry) -> str:
 
 
 def csl_item(entry: Entry) -> dict:
-    item: dict = {"id": entry.key, "type": CSL_TYPES.get(entry.type, "document"),
-                  "title": entry.get("title")}
+    item: dict = {"id": entry.key, "type": entry_type(entry.type).csl, "title": entry.get("title")}
     people = entry.authors or creators(entry)
     if people:
         item["author"] = [_csl_name(p) for p in people]
     if entry.editors:
         item["editor"] = [_csl_name(p) for p in entry.editors]
-    parts = date_parts(entry)
-    if parts:
-        item["issued"] = {"date-parts": [parts]}
+    if entry.issued:
+        ends = [entry.issued.end.parts] if entry.issued.end else []
+        item["issued"] = {"date-parts": [entry.issued.start.parts, *ends]}
     if publisher(entry):
         item["publisher"] = publisher(entry)
     if entry.get("number"):
@@ -145,12 +125,13 @@ def csl_item(entry: Entry) -> dict:
     container = entry.get("journal") or entry.get("booktitle")
     if container:
         item["container-title"] = container
-    for csl_name, name in (("volume", "volume"), ("edition", "edition"), ("DOI", "doi"),
-                           ("URL", "url"), ("abstract", "abstract"), ("ISBN", "isbn"),
+    if entry.doi:
+        item["DOI"] = entry.doi
+    for csl_name, name in (("volume", "volume"), ("edition", "edition"), ("URL", "url"), ("abstract", "abstract"), ("ISBN", "isbn"),
                            ("note", "note"), ("publisher-place", "address")):
         if entry.get(name):
             item[csl_name] = entry.get(name)
-    if entry.get("number") and entry.type == "article":
+    if entry.get("number") and entry_type(entry.type).style == "article":
         item["issue"] = item.pop("number")
     if entry.get("pages"):
         item["page"] = entry.get("pages").replace("--", "–")

@@ -15,8 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
-from .catalogue import Work, institute, kind, slugify
+from .catalogue import Work, institute, kind
 from .labels import norwegian_sort_key
+from .model import Problem
+from .slugs import slugify
 
 PAGE_SIZE = 200
 INDEX_MARKER = "<!-- kb:research-index -->"
@@ -71,22 +73,40 @@ def group_slug(facet: Facet, name: str) -> str:
     return "ua" if facet.folder == "ar" and name == "u.å." else slugify(name)
 
 
-def build_groups(works: Iterable[Work]) -> dict[str, list[Group]]:
-    """folder -> its groups; years newest first, the rest alphabetically (æ, ø, å last)."""
+_WHAT = {"type": "types", "institutt": "publishers", "tema": "keywords"}
+
+
+def build_groups(works: Iterable[Work], file: str = "references.bib"
+                 ) -> tuple[dict[str, list[Group]], list[Problem]]:
+    """folder -> its groups (years newest first, the rest alphabetically, æ, ø, å last), and a
+    problem for two names that would share one page ("NAV" and "Nav": one of them would
+    silently lose its works) or a name that makes no page at all."""
     works = list(works)
-    result = {}
+    result, problems = {}, []
     for facet in FACETS:
         members: dict[str, list[Work]] = defaultdict(list)
+        owners: dict[str, tuple[str, Work]] = {}
         for work in works:
             for value in facet_values(facet, work):
                 members[value].append(work)
+                slug = group_slug(facet, value)
+                first = owners.setdefault(slug, (value, work))
+                if not slug:
+                    problems.append(Problem(file, work.entry.line, f"entry '{work.key}': "
+                                            f"{_WHAT[facet.folder][:-1]} {value!r} makes no page name"))
+                elif first[0] != value:
+                    problems.append(Problem(
+                        file, work.entry.line,
+                        f"{_WHAT[facet.folder]} {first[0]!r} (entry '{first[1].key}') and {value!r} "
+                        f"(entry '{work.key}') would share the page '{facet.folder}/{slug}': "
+                        "write them the same way"))
         if facet.folder == "ar":
             years = sorted((n for n in members if n.isdigit()), reverse=True)
             names = years + [n for n in members if not n.isdigit()]
         else:
             names = sorted(members, key=norwegian_sort_key)
         result[facet.folder] = [Group(facet, n, group_slug(facet, n), tuple(members[n])) for n in names]
-    return result
+    return result, problems
 
 
 def pages_of(works: Sequence[Work], page_size: int = PAGE_SIZE) -> list[Sequence[Work]]:

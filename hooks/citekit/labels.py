@@ -39,10 +39,14 @@ def creators(entry: Entry) -> tuple[Person, ...]:
 
 
 def label_names(entry: Entry) -> str:
-    """`shortauthor` when given (the sector cites institutes), else the surnames."""
+    """`shortauthor` when given (the sector cites institutes), else the surnames; an act by
+    its short title (integreringsloven)."""
     people = entry.short_authors or creators(entry)
+    if not people:
+        return entry.get("shorttitle")
     names = [surname(person) for person in people]
-    if len(names) >= 3:
+    more = entry.more_authors if entry.authors and not entry.short_authors else False
+    if len(names) >= 3 or (more and names):
         return f"{names[0]} mfl."
     return " og ".join(names)
 
@@ -56,7 +60,7 @@ def assign_labels(entries: Iterable[Entry]) -> dict[str, Label]:
     """A label for every entry; works with the same names and year get a, b, c by title."""
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for entry in entries:
-        groups[(label_names(entry), entry.year or NO_DATE)].append(entry)
+        groups[(label_names(entry), entry.year_label or NO_DATE)].append(entry)
     labels = {}
     for (names, year), group in groups.items():
         if len(group) == 1:

@@ -77,8 +77,16 @@ def latex_to_text(value: str) -> str:
     return fast if fast is not None else _converter().latex_to_text(value)
 
 
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+
+
 def decode(value: str) -> str:
-    """Decode LaTeX markup to Unicode and collapse whitespace (BibTeX wraps long values)."""
+    """Decode LaTeX markup to Unicode and collapse whitespace (BibTeX wraps long values).
+
+    Two readings differ from LaTeX's on purpose: a bare '%' is a percent sign, not the start
+    of a comment that swallows the rest of the value ("50 % av deltakerne"), and '\\@' is an
+    at-sign, as it is in the site's Markdown."""
     if _LATEX_MARKERS.search(value):
+        value = _BARE_PERCENT.sub(r"\\%", value.replace("\\@", "@"))
         value = latex_to_text(value)
     return _WHITESPACE.sub(" ", value).strip()

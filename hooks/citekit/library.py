@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .bibliography import Bibliography, load_bibliography
 from .catalogue import Work, build_catalogue
+from .index_pages import Group, build_groups
 from .model import Problem
 
 # Where the research index and the page of every work live, inside the docs folder.
@@ -23,11 +24,16 @@ class Library:
     # key -> its place in that order, so a page's "Kilder" list is sorted by the works it
     # cites rather than by a walk through the whole catalogue.
     position: dict[str, int] = field(default_factory=dict)
+    # the research index's groups: year, type, publisher and topic -> their groups
+    groups: dict[str, list[Group]] = field(default_factory=dict)
+    # problems beyond the file's own: pages two works (or two topics) would share
+    page_problems: tuple[Problem, ...] = ()
     index_dir: str = INDEX_DIR
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return self.bibliography.problems
+        return tuple(sorted(self.bibliography.problems + self.page_problems,
+                            key=lambda p: p.line or 0))
 
     @property
     def readable(self) -> bool:
@@ -66,8 +72,10 @@ def relative_path(target: str, page_path: str) -> str:
 
 
 def make_library(bibliography: Bibliography) -> Library:
-    works = build_catalogue(bibliography)
-    return Library(bibliography, works, {key: i for i, key in enumerate(works)})
+    works, problems = build_catalogue(bibliography)
+    groups, group_problems = build_groups(works.values(), bibliography.name)
+    return Library(bibliography, works, {key: i for i, key in enumerate(works)}, groups,
+                   tuple(problems + group_problems))
 
 
 _cache: dict[str, tuple[tuple[int, int], Library]] = {}

@@ -114,10 +114,6 @@ class CitationExtension(Extension):
         md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
-        # Python-Markdown renders the text inside an element with the patterns after the one
-        # that made it: a second registration reads a citation inside a prefix or locator
-        # (`[@a, se også @b]`), one level deep; Pandoc allows any depth.
-        md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations_nested", 173.9)
         md.treeprocessors.register(_Number(md, document), "kb_citations_number", 9)
         md.treeprocessors.register(_Sections(md, document), "kb_citations_sections", 4)
         md.treeprocessors.register(_Finish(md, document), "kb_citations_finish", 2)
@@ -477,7 +473,9 @@ class _Finish(Treeprocessor):
         for text in _prose(root):
             found += [(raw, 0) for raw in _unread(text, keys)]
         for block in self.md.htmlStash.rawHtmlBlocks:
-            if isinstance(block, str) and "@" in block:
+            # Most raw HTML holds nothing that looks like a citation; only then is it worth
+            # reading its text apart from its tags (the research index's lists are large).
+            if isinstance(block, str) and "@" in block and _unread(block, keys):
                 reader = _ProseInHtml()
                 reader.feed(block)
                 first_line = block.strip().split("\n", 1)[0]

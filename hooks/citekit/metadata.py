@@ -6,19 +6,12 @@ from __future__ import annotations
 import html
 import json
 
-from .exports import iso_date, language_tag, page_range, publisher, report_number
+from .entry_types import entry_type
+from .exports import iso_date, language_tag, page_range, report_number
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-
-SCHEMA_TYPES = {
-    "article": "ScholarlyArticle", "book": "Book", "incollection": "Chapter", "inbook": "Chapter",
-    "inproceedings": "ScholarlyArticle", "report": "Report", "techreport": "Report",
-    "thesis": "Thesis", "phdthesis": "Thesis", "mastersthesis": "Thesis", "online": "WebPage",
-    "www": "WebPage", "electronic": "WebPage", "manual": "CreativeWork", "misc": "CreativeWork",
-    "legislation": "Legislation",
-}
-REPORT_TYPES = ("report", "techreport")
+from .publishers import publisher
 
 
 def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
@@ -27,7 +20,7 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
     tags += [("citation_author", inverted(p)) for p in (entry.authors or creators(entry))]
     if iso_date(entry):
         tags.append(("citation_publication_date", iso_date(entry, "/")))
-    if entry.type in REPORT_TYPES:
+    if entry_type(entry.type).style == "report":
         if entry.get("institution"):
             tags.append(("citation_technical_report_institution", entry.get("institution")))
         if entry.get("number"):
@@ -38,11 +31,12 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
         tags.append(("citation_journal_title", entry.get("journal")))
     if entry.get("booktitle"):
         tags.append(("citation_inbook_title", entry.get("booktitle")))
-    for name, field in (("citation_volume", "volume"), ("citation_doi", "doi"),
-                        ("citation_isbn", "isbn")):
+    if entry.doi:
+        tags.append(("citation_doi", entry.doi))
+    for name, field in (("citation_volume", "volume"), ("citation_isbn", "isbn")):
         if entry.get(field):
             tags.append((name, entry.get(field)))
-    if entry.type == "article" and entry.get("number"):
+    if entry_type(entry.type).style == "article" and entry.get("number"):
         tags.append(("citation_issue", entry.get("number")))
     first, last = page_range(entry)
     if first:
@@ -60,7 +54,7 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
 
 def json_ld(entry: Entry) -> dict:
     data: dict = {"@context": "https://schema.org",
-                  "@type": SCHEMA_TYPES.get(entry.type, "CreativeWork"),
+                  "@type": entry_type(entry.type).schema,
                   "name": entry.get("title")}
     people = entry.authors or creators(entry)
     if people:
@@ -71,7 +65,7 @@ def json_ld(entry: Entry) -> dict:
         data["datePublished"] = iso_date(entry)
     if publisher(entry):
         data["publisher"] = {"@type": "Organization", "name": publisher(entry)}
-    if entry.type in REPORT_TYPES and entry.get("number"):
+    if entry_type(entry.type).style == "report" and entry.get("number"):
         data["reportNumber"] = report_number(entry)
     if entry.get("abstract"):
         data["abstract"] = entry.get("abstract")
@@ -79,9 +73,8 @@ def json_ld(entry: Entry) -> dict:
         data["keywords"] = list(entry.keywords)
     if language_tag(entry):
         data["inLanguage"] = language_tag(entry)
-    if entry.get("doi"):
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "doi",
-                              "value": entry.get("doi")}
+    if entry.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "doi", "value": entry.doi}
     if entry.get("url"):
         data["url"] = entry.get("url")
     return data

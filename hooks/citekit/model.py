@@ -1,10 +1,16 @@
-"""The data that flows between the stages: entries, citations and problems."""
+"""The data that flows between the stages: entries and problems (citations: cite_syntax)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
+
+from .dates import DateValue
+
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -16,6 +22,7 @@ class Person:
     von: str = ""
     suffix: str = ""
     is_organisation: bool = False
+    is_others: bool = False  # "and others": more people than the list names
 
 
 @dataclass(frozen=True, eq=False)
@@ -34,17 +41,28 @@ class Entry:
     authors: tuple[Person, ...] = ()
     editors: tuple[Person, ...] = ()
     short_authors: tuple[Person, ...] = ()
+    # "and others" ended the list of authors (editors): more than the ones named
+    more_authors: bool = False
+    more_editors: bool = False
+    issued: DateValue | None = None  # from `date`, else `year` (and `month`)
 
     def get(self, name: str, default: str = "") -> str:
         return self.fields.get(name, default)
 
     @property
     def year(self) -> str:
-        """The year of publication, from `year` or the start of `date`; '' if unknown."""
-        year = self.fields.get("year", "")
-        if not year:
-            year = self.fields.get("date", "")[:4]
-        return year if year.isdigit() else ""
+        """The (first) year of publication; '' if unknown."""
+        return str(self.issued.year) if self.issued else ""
+
+    @property
+    def year_label(self) -> str:
+        """The year as cited: '2017', '2019–2020'; '' if unknown."""
+        return self.issued.year_label if self.issued else ""
+
+    @property
+    def doi(self) -> str:
+        """The DOI itself ('10.1000/x'), without 'https://doi.org/' or 'doi:'."""
+        return _DOI_PREFIX.sub("", self.fields.get("doi", ""))
 
     @property
     def keywords(self) -> tuple[str, ...]:
@@ -63,25 +81,3 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         return f"{where}: {self.message}"
-
-
-@dataclass(frozen=True)
-class CiteItem:
-    """One work inside a citation: `[se @key, s. 12]` has prefix 'se' and locator 's. 12'."""
-
-    key: str
-    prefix: str = ""
-    locator: str = ""
-    suppress_author: bool = False
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A citation found in Markdown, with its span in the text and its 1-based line."""
-
-    start: int
-    end: int
-    line: int
-    items: tuple[CiteItem, ...]
-    narrative: bool = False
-

@@ -17,13 +17,26 @@ from .model import Person
 # organisation whose name must not be split into given and family names.
 _ORGANISATION = re.compile(r"^\{(?P<name>(?:[^{}]|\{[^{}]*\})*)\}$")
 _INITIAL_SPLIT = re.compile(r"(-)")
+_STRAY_AND = re.compile(r"^and\s+|\s+and$", re.IGNORECASE)
+# A name list that begins or ends with 'and', or has 'and and' (outside braces, roughly).
+_EMPTY_NAME = re.compile(r"^\s*and\s|\sand\s*$|\sand\s+and\s|^\s*and\s*$", re.IGNORECASE)
+
+
+def empty_names(value: str) -> bool:
+    """True when a name list holds an empty name (a stray 'and')."""
+    return bool(_EMPTY_NAME.search(value))
 
 
 def parse_names(value: str) -> tuple[Person, ...]:
     """Split an `author`/`editor` value ("A and B and {{Org}}") into people, decoded."""
     people = []
     for name in split_multiple_persons_names(value):
-        name = name.strip()
+        name = _STRAY_AND.sub("", name.strip())
+        if not name:
+            continue
+        if name.casefold() == "others":
+            people.append(Person(family="", is_others=True))
+            continue
         organisation = _ORGANISATION.match(name)
         if organisation:
             people.append(Person(family=decode(organisation["name"]), is_organisation=True))

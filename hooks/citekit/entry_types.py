@@ -1,0 +1,60 @@
+"""The one registry of entry types: what each BibTeX/biblatex type is called in Norwegian, in
+RIS, in CSL and in schema.org, how APA formats it, and what it must hold. Every module that
+depends on an entry's type asks here, so adding a type is one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntryType:
+    word: str  # in Norwegian, as the research index names it
+    ris: str
+    csl: str
+    schema: str
+    style: str  # the APA formatter: report, book, article, chapter, thesis, document, legislation
+    needs_year: bool = True  # APA cites the others as "u.å." when undated
+    full_date: bool = False  # APA gives the whole date: (2021, 21. september)
+    thesis_kind: str = ""  # the bracketed description of a thesis
+    needs_creator: bool = True  # an act has no author: it is cited by its short title
+
+
+_REPORT = EntryType("rapport", "RPRT", "report", "Report", "report")
+_CHAPTER = EntryType("bokkapittel", "CHAP", "chapter", "Chapter", "chapter")
+_WEB = EntryType("nettside", "ELEC", "webpage", "WebPage", "document", needs_year=False, full_date=True)
+
+TYPES: dict[str, EntryType] = {
+    "article": EntryType("artikkel", "JOUR", "article-journal", "ScholarlyArticle", "article"),
+    "book": EntryType("bok", "BOOK", "book", "Book", "book"),
+    "incollection": _CHAPTER,
+    "inbook": _CHAPTER,
+    "inproceedings": EntryType("konferansebidrag", "CPAPER", "paper-conference",
+                               "ScholarlyArticle", "chapter"),
+    "report": _REPORT,
+    "techreport": _REPORT,
+    "thesis": EntryType("avhandling", "THES", "thesis", "Thesis", "thesis"),
+    "phdthesis": EntryType("doktoravhandling", "THES", "thesis", "Thesis", "thesis",
+                           thesis_kind="Doktoravhandling"),
+    "mastersthesis": EntryType("masteroppgave", "THES", "thesis", "Thesis", "thesis",
+                               thesis_kind="Masteroppgave"),
+    "manual": EntryType("veileder", "GEN", "document", "CreativeWork", "document",
+                        needs_year=False, full_date=True),
+    "online": _WEB,
+    "www": _WEB,
+    "electronic": _WEB,
+    "misc": EntryType("dokument", "GEN", "document", "CreativeWork", "document",
+                      needs_year=False, full_date=True),
+    "legislation": EntryType("lov", "STAT", "legislation", "Legislation", "legislation",
+                             needs_creator=False),
+}
+
+
+def entry_type(name: str) -> EntryType:
+    """The registry's entry for a type (lower-case BibTeX name); an unknown type is reported
+    when the bibliography is loaded, and treated as a document meanwhile."""
+    return TYPES.get(name, TYPES["misc"])
+
+
+def supported() -> str:
+    return ", ".join(f"@{name}" for name in TYPES)
