@@ -97,6 +97,9 @@ NEWER_QUESTIONS = [
      ["ledermøter", "tjenstlig behov", "11. desember 2023"], "imdi2023-veilederen"),
     ("Hvor gammel er veiledningen om Nav?", "", ["11. desember 2023", "21. september 2021"],
      "imdi2023-veilederen"),
+    ("Hva skjedde med deltakere som alt var omfattet av introduksjonsloven?", "kommunen/",
+     ["1. januar 2021", "fortsatte etter reglene i den gamle loven"], "integreringsloven2020"),
+    ("Gir lovene Nav konkrete oppgaver?", "nav/", ["konkrete oppgaver"], "introduksjonsloven2003"),
 ]
 QUESTIONS += NEWER_QUESTIONS
 

@@ -116,3 +116,15 @@ def test_the_ostlandsforskning_link_is_stated_as_an_inference(library):
 
 def test_our_keywords_spell_nav_nav(library):
     assert [k for k, e in library.entries.items() if "NAV" in e.keywords] == []
+
+
+@pytest.mark.parametrize("key, short, number, date", [
+    ("integreringsloven2020", "integreringsloven", "LOV-2020-11-06-127", "2020-11-06"),
+    ("introduksjonsloven2003", "introduksjonsloven", "LOV-2003-07-04-80", "2003-07-04"),
+])
+def test_the_acts_as_lover_md_states_them(library, key, short, number, date):
+    entry = library.entries[key]
+    assert entry.type == "legislation" and key in cited_keys()
+    assert (entry.get("shorttitle"), entry.get("number"), entry.get("date")) == (short, number, date)
+    assert entry.get("publisher") == "Lovdata"
+    assert entry.get("url") == "https://lovdata.no/dokument/NL/lov/" + number.removeprefix("LOV-")
