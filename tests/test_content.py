@@ -24,19 +24,19 @@ QUESTIONS = [
      ["norsk og samfunnskunnskap"], "imdi2021"),
     ("Hvem gir grunnskole til deltakerne?", "kommunen/", ["grunnskole"], "imdi2021"),
     ("Hva skjer når en deltaker ikke når målet før programmet er slutt?", "kommunen/",
-     ["sluttmål", "NAV"], "imdi2021"),
+     ["sluttmål", "Nav"], "imdi2021"),
     ("Betyr det noe for resultatene hvem som har hovedansvaret?", "kommunen/organisering/",
      ["hovedansvar"], "tronstad2015"),
     ("Hva fant Fafo om politisk forankring?", "kommunen/organisering/", ["politisk", "forankr"], "djuve2017"),
-    ("Hjelper en samarbeidsavtale med NAV?", "kommunen/organisering/", ["samarbeidsavtale"], "proba2017"),
-    ("Hvilke oppgaver har NAV etter integreringsloven?", "nav/", ["integreringsloven", "konkrete oppgaver"], "imdi2021"),
-    ("Finnes det en mal for samarbeidsavtale med NAV?", "nav/", ["mal", "AVDir"], "imdiua-samarbeidsavtale"),
-    ("Når er veilederen om samarbeid med NAV fra?", "nav/", ["8. april 2021"], "imdi2021-veileder"),
+    ("Hjelper en samarbeidsavtale med Nav?", "kommunen/organisering/", ["samarbeidsavtale"], "proba2017"),
+    ("Hvilke oppgaver har Nav etter integreringsloven?", "nav/", ["integreringsloven", "konkrete oppgaver"], "imdi2021"),
+    ("Finnes det en mal for samarbeidsavtale med Nav?", "nav/", ["mal", "AVDir"], "imdiua-samarbeidsavtale"),
+    ("Når er veilederen om samarbeid med Nav fra?", "nav/", ["8. april 2021"], "imdi2021-veileder"),
     ("Hva er hurtigspor?", "nav/", ["hurtigspor"], "imdi2021"),
-    ("Kan vi dele opplysninger om en deltaker med NAV?", "nav/", ["tjenstlig behov"], "imdi2021"),
-    ("Hvilke av NAVs tiltak virker best?", "nav/arbeidsrettede-tiltak/", ["Lønnstilskudd", "AMO"], "riksrevisjonen2019"),
-    ("Hvorfor bør NAV komme inn tidlig?", "nav/arbeidsrettede-tiltak/", ["tidlig"], "imdi2021"),
-    ("Hva mangler i NAVs tilbud til deltakerne?", "nav/arbeidsrettede-tiltak/",
+    ("Kan vi dele opplysninger om en deltaker med Nav?", "nav/", ["tjenstlig behov"], "imdi2021"),
+    ("Hvilke av Navs tiltak virker best?", "nav/arbeidsrettede-tiltak/", ["Lønnstilskudd", "AMO"], "riksrevisjonen2019"),
+    ("Hvorfor bør Nav komme inn tidlig?", "nav/arbeidsrettede-tiltak/", ["tidlig"], "imdi2021"),
+    ("Hva mangler i Navs tilbud til deltakerne?", "nav/arbeidsrettede-tiltak/",
      ["tilpassede", "rettet mot utdanning"], "riksrevisjonen2019"),
     ("Hva har fylkeskommunen ansvar for?", "fylkeskommunen/", ["videregående opplæring", "planer"], "imdi2021"),
     ("Hvilke tilskudd forvalter fylkeskommunen?", "fylkeskommunen/",
@@ -47,7 +47,7 @@ QUESTIONS = [
      ["få deltakere", "ferieavvikling"], "imdi2021"),
     ("Kan kommuner kjøpe tjenester av hverandre?", "interkommunalt-samarbeid/", ["kjøpe"], "imdiua-kravspesifikasjon"),
     ("Hvordan jobber kommunene med gode resultater med arbeidsgivere?", "arbeidsgivere/",
-     ["arbeidsmarkedsteam", "NAV"], "rohnebaek2018"),
+     ["arbeidsmarkedsteam", "Nav"], "rohnebaek2018"),
     ("Hvilke ikke-offentlige aktører finnes?", "ikke-offentlige-aktorer/",
      ["sosiale entreprenører", "frivillige organisasjoner", "kommunalt eide"], "espegren2019"),
     ("Hvorfor lar noen kommuner være å bruke private aktører?", "ikke-offentlige-aktorer/",
@@ -65,8 +65,43 @@ QUESTIONS = [
     ("Hvordan lager vi en kravspesifikasjon?", "anskaffelser/", ["kravspesifikasjon", "DFØ"], "imdiua-kravspesifikasjon"),
     ("Bør vi dele opp tiltak i flere anbud?", "anskaffelser/", ["anbud"], "espegren2019"),
     ("Hva kjennetegner et godt supplement?", "verktoy/sjekklister/", ["supplement"], "espegren2019"),
-    ("Hvem gjør hva i programmet?", "verktoy/hvem-gjor-hva/", ["Fylkeskommunen", "IMDi", "NAV"], "imdi2021"),
+    ("Hvem gjør hva i programmet?", "verktoy/hvem-gjor-hva/", ["Fylkeskommunen", "IMDi", "Nav"], "imdi2021"),
 ]
+
+# The newer guidance: IMDi's guide on the municipality and Nav (2023-2024) and its rules page.
+NEWER_QUESTIONS = [
+    ("Hva har kommunen ansvar for ifølge veilederen?", "kommunen/",
+     ["kartlegge kompetansen", "NIR", "personopplysninger"], "imdi2023-kommunen"),
+    ("Hva kaller veilederen enheten som har ansvaret for programmet?", "kommunen/",
+     ["flyktningenheten", "Arbeids- og velferdsetaten"], "imdi2023-veilederen"),
+    ("Hvem er programrådgiveren, og hvem lager integreringsplanen?", "kommunen/",
+     ["programrådgiver", "integreringsplanen", "sluttmålet"], "imdi2021-roller"),
+    ("Hvorfor nevner kildene både introduksjonsloven og integreringsloven?", "kommunen/",
+     ["1. januar 2021", "introduksjonsloven"], "imdi2021-veileder"),
+    ("Hvor ofte bør lederne i kommunen og Nav møtes?", "nav/",
+     ["minst én gang i året", "evaluere"], "imdi2023-nav"),
+    ("Bør programmet ha en samarbeidsavtale eller samarbeidsrutiner?", "nav/",
+     ["samarbeidsrutiner", "tjenestene"], "imdi2023-veilederen"),
+    ("Hva bør Nav-kontoret bidra med for hver deltaker?", "nav/",
+     ["kartleggingen", "integreringsplanen", "jobbmesser", "jobbmatching"], "imdi2023-nav"),
+    ("Kan Nav hjelpe med Livsmestring i et nytt land?", "nav/", ["karrierekompetanse"], "imdi2023-nav"),
+    ("Hvor mye kan vi dele om en deltaker med Nav?", "nav/",
+     ["tjenstlig behov", "oppgaven krever"], "imdi2024-personopplysninger"),
+    ("Hvilke regler gir grunnlag for å dele personopplysninger?", "nav/",
+     ["§ 41", "§ 42", "§ 43", "25 a", "§ 13 b"], "imdi2024-personopplysninger"),
+    ("Når bør Nav-kontoret vurdere arbeidsmarkedstiltak?", "nav/arbeidsrettede-tiltak/",
+     ["arbeidsmarkedstiltak", "integreringsplanen"], "imdi2023-nav"),
+    ("Hvordan kan Navs arbeidsgivere hjelpe deltakerne?", "arbeidsgivere/",
+     ["nettverk", "formidler"], "imdi2023-nav"),
+    ("Hva er endret siden IMDis side fra 2021?", "hva-er-nytt/",
+     ["ledermøter", "tjenstlig behov", "11. desember 2023"], "imdi2023-veilederen"),
+    ("Hvor gammel er veiledningen om Nav?", "", ["11. desember 2023", "21. september 2021"],
+     "imdi2023-veilederen"),
+    ("Hva skjedde med deltakere som alt var omfattet av introduksjonsloven?", "kommunen/",
+     ["1. januar 2021", "fortsatte etter reglene i den gamle loven"], "integreringsloven2020"),
+    ("Gir lovene Nav konkrete oppgaver?", "nav/", ["konkrete oppgaver"], "introduksjonsloven2003"),
+]
+QUESTIONS += NEWER_QUESTIONS
 
 
 def article_text(site, page):
@@ -85,6 +120,12 @@ def test_question_is_answered_on_its_page(real_site, question, page, words, key)
 
 def test_at_least_25_questions():
     assert len(QUESTIONS) >= 25
+
+
+def test_at_least_eight_questions_on_the_newer_guidance():
+    newer = {"imdi2023-veilederen", "imdi2023-kommunen", "imdi2023-nav", "imdi2024-personopplysninger",
+             "imdi2021-roller", "imdi2021-veileder"}
+    assert len([q for q in NEWER_QUESTIONS if q[3] in newer]) >= 8
 
 
 def front_matter(path: Path) -> dict:
@@ -125,7 +166,7 @@ ALLOWED_WITHOUT_CITATION = [
 ]
 # Pages about the site and its sources, not about the programme.
 ABOUT_THE_SITE = ("om/", "forskning/")
-_POINTER = re.compile(r"^(Les mer|Vil du vite mer|Les også|Se også|Alle rapportene|Dem finner du)", re.I)
+_POINTER = re.compile(r"^(Les mer|Vil du vite mer|Vil dere vite mer|Les også|Se også|Alle rapportene|Dem finner du)", re.I)
 
 
 def _cited(element):
@@ -199,3 +240,64 @@ def test_text_is_our_own():
         pytest.skip("../shared is not beside the project")
     result = subprocess.run([str(tool), str(ROOT)], capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_front_page_says_how_current_and_links_to_whats_new(real_site):
+    text, soup = article_text(real_site, "")
+    assert "11. desember 2023" in text and "11. januar 2024" in text
+    assert any(a["href"].rstrip("/").endswith("hva-er-nytt") for a in soup.select("article a[href]"))
+
+
+@pytest.mark.parametrize("page", ["", "kommunen/", "nav/", "fylkeskommunen/"])
+def test_page_says_imdis_2021_text_was_being_updated(real_site, page):
+    text, _ = article_text(real_site, page)
+    assert "21. september 2021" in text and "under oppdatering" in text
+
+
+def test_whats_new_links_each_change_and_cites_old_and_new(real_site):
+    soup = real_site.html("hva-er-nytt/index.html")
+    heading = soup.find("h2", id="hva-er-endret-eller-lagt-til")
+    items = heading.find_next_sibling("ol").find_all("li", recursive=False)
+    assert len(items) >= 8
+    newer = {"imdi2023-veilederen", "imdi2023-kommunen", "imdi2023-nav", "imdi2024-personopplysninger"}
+    for item in items:
+        cited = {a["href"].rstrip("/").split("/")[-1] for a in item.select("a.kb-cite")}
+        pages = [a for a in item.find_all("a") if "kb-cite" not in (a.get("class") or [])]
+        assert "imdi2021" in cited and cited & newer, item.get_text(" ")[:60]
+        assert pages, item.get_text(" ")[:60]
+
+
+OUR_TEXT = sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "includes" / "abbreviations.md"]
+MARK = "(kunnskapsbasens forklaring)"
+
+
+def test_nav_is_spelled_nav_in_our_text():
+    for path in OUR_TEXT:
+        assert not re.search(r"\bNAV(?!\s*–\s*kommune)", path.read_text(encoding="utf-8")), path
+    assert "*[Nav]:" in (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+
+
+def test_own_explanations_are_marked_and_never_cited():
+    for path in OUR_TEXT:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(re.escape(MARK) + r"[^.\n]*\[-?@", text), path
+    tooltips = dict(re.findall(r"^\*\[(.+?)\]: (.+)$", (ROOT / "includes" / "abbreviations.md")
+                               .read_text(encoding="utf-8"), re.M))
+    for word in ["fløteskumming", "bestillerkompetanse", "parkering", "jobbmatching", "KS", "NIBR"]:
+        assert MARK in tooltips[word], word
+    glossary = (ROOT / "docs" / "verktoy" / "ordliste.md").read_text(encoding="utf-8")
+    entries = dict(re.findall(r"^\*\*(.+?)\*\*.*\n((?::   |    ).*(?:\n    .*)*)", glossary, re.M))
+    for word in ["Bestillerkompetanse", "Fløteskumming", "Forsvarlig", "Konkurransegrunnlag",
+                 "Kravspesifikasjon", "Parkering", "Sosiale entreprenører"]:
+        assert MARK in " ".join(entries[word].split()), word
+    about = (ROOT / "docs" / "om" / "index.md").read_text(encoding="utf-8")
+    assert f"«{MARK}»" in about
+
+
+@pytest.mark.parametrize("wrong, right", [
+    (r"\but over\b", "utover"), (r"\bfasilit", "legge til rette for"), (r"\bVent ikke\b", "Ikke vent"),
+    (r"\blista\b", "listen"), (r"\bsupplerende tiltak", "supplement"),
+])
+def test_plain_language_word_choices(wrong, right):
+    for path in OUR_TEXT:
+        assert not re.search(wrong, path.read_text(encoding="utf-8")), f"{path}: write '{right}'"

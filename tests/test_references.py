@@ -58,3 +58,73 @@ def test_the_institutes_the_sector_cites_by(library):
 ])
 def test_series_numbers_from_the_sources(library, key, number):
     assert library.entries[key].get("number") == number
+
+
+# IMDi's newer pages (../shared/sources/imdi-2023.md), each its own @online entry.
+NEWER_SOURCES = ["imdi2023-veilederen", "imdi2023-kommunen", "imdi2023-nav",
+                 "imdi2024-personopplysninger", "imdi2021-roller"]
+# Works the site knows only through IMDi's 2021 page.
+KNOWN_THROUGH_IMDI = ["djuve2017", "proba2017", "riksrevisjonen2019", "rohnebaek2018", "tronstad2015"]
+
+
+def test_the_newer_sources_are_all_the_online_pages_but_the_2021_one(library):
+    online = {key for key, entry in library.entries.items() if entry.type == "online"}
+    assert online - {"imdi2021"} == set(NEWER_SOURCES)
+
+
+@pytest.mark.parametrize("key", NEWER_SOURCES)
+def test_each_newer_source_is_cited_and_has_its_address_and_date(library, key):
+    entry = library.entries[key]
+    assert key in cited_keys()
+    assert re.fullmatch(r"https://[^\s]+/", entry.get("url"))
+    assert re.fullmatch(r"20\d\d-\d\d-\d\d", entry.get("date"))
+    assert entry.get("note").startswith("Sist oppdatert")
+    assert [p.family for p in entry.short_authors] == ["IMDi"]
+
+
+@pytest.mark.parametrize("key", KNOWN_THROUGH_IMDI)
+def test_works_known_through_imdi_say_so(library, key):
+    entry = library.entries[key]
+    assert entry.get("citedin") == "imdi2021"
+    assert "IMDi viser til" in " ".join(entry.get("abstract").split())
+
+
+def test_only_the_works_known_through_imdi_are_secondary(library):
+    assert sorted(k for k, e in library.entries.items() if e.get("citedin")) == KNOWN_THROUGH_IMDI
+
+
+def test_the_2021_page_has_its_address_and_points_to_the_newer_guide(library):
+    entry = library.entries["imdi2021"]
+    assert entry.get("url") == ("https://introduksjonsprogrammet.imdi.no/temaer/"
+                                "samarbeid-om-innhold-i-introduksjonsprogrammet/")
+    assert entry.get("newer") == "imdi2023-veilederen" and "imdi2023-veilederen" in library.entries
+
+
+def test_the_2021_guide_names_the_authors_imdis_page_gives(library):
+    entry = library.entries["imdi2021-veileder"]
+    assert [p.family for p in entry.authors] == ["Integrerings- og mangfoldsdirektoratet",
+                                                 "Arbeids- og velferdsdirektoratet"]
+    assert entry.get("date") == "2021-04-08"
+    assert entry.get("url").startswith("https://www.imdi.no/om-imdi/brosjyrer-handboker-og-veiledere/")
+
+
+def test_the_ostlandsforskning_link_is_stated_as_an_inference(library):
+    entry = library.entries["rohnebaek2018"]
+    assert "oppdrag" not in entry.get("note") + entry.get("abstract")
+    assert "slutning" in entry.get("abstract")
+
+
+def test_our_keywords_spell_nav_nav(library):
+    assert [k for k, e in library.entries.items() if "NAV" in e.keywords] == []
+
+
+@pytest.mark.parametrize("key, short, number, date", [
+    ("integreringsloven2020", "integreringsloven", "LOV-2020-11-06-127", "2020-11-06"),
+    ("introduksjonsloven2003", "introduksjonsloven", "LOV-2003-07-04-80", "2003-07-04"),
+])
+def test_the_acts_as_lover_md_states_them(library, key, short, number, date):
+    entry = library.entries[key]
+    assert entry.type == "legislation" and key in cited_keys()
+    assert (entry.get("shorttitle"), entry.get("number"), entry.get("date")) == (short, number, date)
+    assert entry.get("publisher") == "Lovdata"
+    assert entry.get("url") == "https://lovdata.no/dokument/NL/lov/" + number.removeprefix("LOV-")
