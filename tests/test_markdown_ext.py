@@ -88,11 +88,11 @@ def test_citation_links_to_the_work_page_source_with_the_reference_as_hover_text
 
 def test_link_text_is_final_text():
     """No abbreviation tooltip inside the citation's link: it has its own hover text."""
-    html, _ = convert("*[IMDi]: Integrerings- og mangfoldsdirektoratet\n\n@imdi2021 og IMDi.",
-                      extensions=EXTENSIONS)
+    html, _ = convert("*[Fafo]: Forskningsstiftelsen Fafo\n\n@djuve2017 og Fafo.", LIBRARY,
+                      EXTENSIONS, PAGE)
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one("a.kb-cite abbr") is None
-    assert soup.select_one("a.kb-cite").get_text() == "IMDi (2021)"
+    assert soup.select_one("a.kb-cite").get_text() == "Fafo (2017)"
     assert soup.select("p abbr")
 
 
