@@ -18,7 +18,9 @@ from mkdocs.plugins import event_priority
 
 import bibstate
 from guard import guarded
+from citekit.dates import as_date
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext, front_matter_lines
+from citekit.page_facts import SiteInfo
 from hook_assets import add_asset_files, link_assets
 
 if TYPE_CHECKING:
@@ -77,11 +79,17 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
 # First among the Markdown handlers, so the front matter we count is the file's own.
 @event_priority(100)
 @guarded
-def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
     state = bibstate.current
     location = state.location(page.file)
-    offset = front_matter_lines(state.root / location) if page.file.abs_src_path else 0
-    state.current_page = PageContext(page.file.src_uri, location, offset)
+    if not page.file.abs_src_path:  # the research index's own pages
+        state.current_page = PageContext(page.file.src_uri, location)
+        return markdown
+    site = SiteInfo(config.site_name, config.site_author or config.site_name)
+    state.current_page = PageContext(page.file.src_uri, location,
+                                     front_matter_lines(state.root / location),
+                                     as_date(page.meta.get("updated")),
+                                     page.canonical_url or "", site)
     return markdown
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import bibstate
 from guard import guarded
-from citekit.dates import norwegian_date
+from citekit.dates import as_date, norwegian_date
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,7 +39,7 @@ def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
         updated = _require(page, "updated")
     else:
         updated = _bib_date
-    date = _as_date(updated)
+    date = as_date(updated)
     if date is None and updated is not None:
         log.warning(f"{bibstate.current.location(page.file)}: 'updated' must be a date "
                     f"(YYYY-MM-DD), not {updated!r}")
@@ -61,15 +61,6 @@ def _require(page: Page, name: str):
     if not value:
         log.warning(f"{bibstate.current.location(page.file)}: front matter lacks '{name}'")
     return value
-
-
-def _as_date(value) -> datetime.date | None:
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 def _last_commit_date(path) -> datetime.date:

@@ -3,6 +3,7 @@ a build with a bad bibliography or citation fails."""
 
 import pytest
 
+from citekit.bibliography import parse_bibliography
 from conftest import FIXTURES, build_site, page
 
 FAFO = ("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017). Introduksjonsprogram "
@@ -246,3 +247,46 @@ def test_work_pages_say_how_the_site_knows_the_work_and_count_every_citation(sec
     assert original.select_one(".kb-cited-by-count").get_text() == "Sitert 4 ganger på 1 side."
     read = secondary.html("forskning/tronstad2015/index.html")
     assert read.select_one(".kb-cited-by-count").get_text() == "Sitert 4 ganger på 1 side."
+
+
+# --- what a page says about itself (issue 13): the age of its sources, how to cite it -------
+
+def test_page_shows_its_date_and_the_age_of_its_sources(cited):
+    article = cited.html("sider/side/index.html").select_one("article")
+    line = article.select_one("h1 + p.kb-page-dates")
+    assert " ".join(line.get_text().split()) == ("Sist oppdatert 23. november 2026. "
+                                                  "Kildene på denne siden er fra 2015–2018.")
+    assert line.select_one("time")["datetime"] == "2026-11-23"
+
+
+def test_page_without_sources_shows_its_date_only(tmp_path):
+    build = build_site(tmp_path, files={"docs/index.md": page("# Forside\n\nIngen kilder her.\n")})
+    line = build.html("index.html").select_one("p.kb-page-dates")
+    assert " ".join(line.get_text().split()) == "Sist oppdatert 23. november 2026."
+
+
+def test_page_says_how_to_cite_it(cited):
+    block = cited.html("sider/side/index.html").select_one("article details.kb-cite-page")
+    assert block.select_one("summary").get_text() == "Slik siterer du denne siden"
+    assert " ".join(block.select_one(".kb-cite-page-apa").get_text().split()) == (
+        "Testside. (2026, 23. november). Siteringer. http://127.0.0.1:8000/sider/side/")
+    bibtex = block.select_one("pre code").get_text()
+    again = parse_bibliography(bibtex, "page.bib")
+    assert again.problems == ()
+    entry = again.entries["kunnskapsbasen2026-sider-side"]
+    assert (entry.type, entry.get("title"), entry.get("url"), entry.issued.start.iso()) == (
+        "online", "Siteringer", "http://127.0.0.1:8000/sider/side/", "2026-11-23")
+
+
+def test_each_work_in_kilder_has_a_coins_span(cited):
+    items = cited.html("sider/side/index.html").select("ul.kb-references > li")
+    spans = [li.select_one("span.Z3988") for li in items]
+    assert all(spans)
+    assert "rft.btitle=Introduksjonsprogram%20og%20norskoppl%C3%A6ring" in spans[0]["title"]
+    assert spans[0]["title"].startswith("ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook")
+
+
+def test_research_index_list_has_a_coins_span_per_work(cited):
+    works = cited.html("forskning/index.html").select("li.kb-work")
+    assert works and all(work.select_one("span.Z3988")["title"].startswith("ctx_ver=Z39.88-2004")
+                         for work in works)

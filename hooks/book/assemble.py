@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 
 _BASE = "http://book.invalid/"
 # What only makes sense on screen: permalinks, the research index's filter, page facts.
-_SCREEN_ONLY = ("a.headerlink", "form.kb-filter", ".kb-pagination", "script", "input")
+_SCREEN_ONLY = ("a.headerlink", "form.kb-filter", ".kb-pagination", "script", "input",
+                "details.kb-cite-page", "span.Z3988")
 
 
 @dataclass(frozen=True)

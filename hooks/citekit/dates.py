@@ -103,6 +103,16 @@ def _partial(text: str, whole: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+def as_date(value) -> datetime.date | None:
+    """A front matter date (YAML gives a date, or a string): the date, or None."""
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
 def norwegian_date(date: datetime.date) -> str:
     """A calendar date in Norwegian: '29. november 2026'."""
     return PartialDate(date.year, date.month, date.day).norwegian()

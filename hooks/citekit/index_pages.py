@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .catalogue import Work, institute, kind
+from .coins import COINS_CLASS, coins
 from .entry_types import entry_type
 from .labels import norwegian_sort_key
 from .model import Problem
@@ -134,7 +135,8 @@ def work_item(work: Work, href: Href) -> str:
         f'<span class="kb-work-label">{html.escape(work.label.narrative)}</span> '
         f'<a class="kb-work-title" href="{html.escape(href(work.slug + ".md"))}">'
         f"{html.escape(entry.get('title'))}</a> "
-        f'<span class="kb-work-meta">{" · ".join(meta)}</span></li>'
+        f'<span class="kb-work-meta">{" · ".join(meta)}</span>'
+        f'<span class="{COINS_CLASS}" title="{html.escape(coins(entry))}"></span></li>'
     )
 
 

@@ -18,6 +18,7 @@ line is found by looking for each citation's source text in the page, in reading
 
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
 import re
@@ -37,7 +38,9 @@ from .catalogue import ENTRY_HREF
 from .cite_syntax import STX, Citation, Malformed, Mode, read_at
 from .library import Library, load_library
 from .locators import norwegian_locator
+from .coins import COINS_CLASS, coins
 from .model import Problem
+from .page_facts import SiteInfo, cite_block, dates_line, source_years
 from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, ListedWork, RenderedItem, Target,
                      citation_element, cite_id, error_mark, reference_list)
 
@@ -46,11 +49,16 @@ from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, ListedW
 class PageContext:
     """The page being converted: its path inside the docs folder ('nav/index.md'), how
     messages name it ('docs/nav/index.md'), and how many lines of front matter came before
-    the Markdown the converter is given."""
+    the Markdown the converter is given. A guidance page also has its date (`updated`) and,
+    when the site's address is known, its own address (`url`) and publisher (`site`): then
+    the page says how old its sources are and how to cite it."""
 
     path: str = ""
     location: str = "<markdown>"
     line_offset: int = 0
+    updated: datetime.date | None = None
+    url: str = ""
+    site: SiteInfo | None = None
 
 
 @dataclass
@@ -122,6 +130,7 @@ class CitationExtension(Extension):
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
         md.treeprocessors.register(_Number(md, document), "kb_citations_number", 9)
+        md.treeprocessors.register(_PageFacts(md, document), "kb_citations_page_facts", 6)
         md.treeprocessors.register(_Sections(md, document), "kb_citations_sections", 4)
         md.treeprocessors.register(_Finish(md, document), "kb_citations_finish", 2)
 
@@ -364,7 +373,12 @@ class _Number(Treeprocessor):
                 reference = work.reference_html.replace(
                     ENTRY_HREF, html.escape(document.target(key).href))
                 listed.append(ListedWork(key, reference, cited[key]))
-            _insert_before_footnotes(root, reference_list(listed))
+            elements = reference_list(listed)
+            for item, work in zip(elements[1], listed):
+                span = etree.SubElement(item, "span", {"class": COINS_CLASS,
+                                                      "title": coins(library.works[work.key].entry)})
+                span.tail = "\n"
+            _insert_before_footnotes(root, elements)
 
     def _visit(self, element: etree.Element, inside_link: bool) -> None:
         document = self.document
@@ -426,6 +440,28 @@ def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element])
             break
     for offset, element in enumerate(elements):
         root.insert(index + offset, element)
+
+
+class _PageFacts(Treeprocessor):
+    """The age of the page's sources beside its date, under its title; how to cite it, at
+    its end. Only for pages the adapter gives a date (guidance pages, not generated ones)."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, root: etree.Element) -> None:
+        document = self.document
+        page = document.page
+        if document.library is None or page.updated is None:
+            return
+        works = document.library.works
+        keys = {key for item in document.record.cited for key in (item.key, item.via) if key}
+        line = dates_line(page.updated, source_years(works[key].entry for key in keys))
+        title = next((element for element in root if element.tag == "h1"), None)
+        root.insert(list(root).index(title) + 1 if title is not None else 0, line)
+        if page.url and page.site and title is not None:
+            root.append(cite_block(_text(title), page.updated, page.url, page.site, page.path))
 
 
 class _Sections(Treeprocessor):
