@@ -191,7 +191,8 @@ def readings(tmp_path_factory):
 @pytest.mark.parametrize("number", range(len(_readings())), ids=[r[0] for r in _readings()])
 def test_each_reading_in_a_real_build(readings, number):
     article = readings.html(f"lesning/{number}/index.html").select_one("article")
-    for extra in article.select("#kilder, ul.kb-references, div.footnote, a.headerlink, .md-source-file"):
+    for extra in article.select("#kilder, ul.kb-references, div.footnote, a.headerlink, .md-source-file, "
+                                "p.kb-page-dates, details.kb-cite-page"):
         extra.decompose()
     title = article.select_one("h1")
     if title.get_text() == str(number):
