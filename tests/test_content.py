@@ -183,7 +183,7 @@ def uncited_blocks(site, page):
     """Paragraphs, lists, tables and glossary entries on a page that cite nothing."""
     soup = site.html(page + "index.html")
     article = soup.select_one("article")
-    for screen_only in article.select("ul.kb-references, .kb-page-facts"):
+    for screen_only in article.select("ul.kb-references, .kb-page-facts, p.kb-page-dates, details.kb-cite-page"):
         screen_only.decompose()
     found = []
     for block in article.find_all(["p", "ul", "ol", "table", "dl"]):

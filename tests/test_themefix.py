@@ -234,7 +234,8 @@ def test_real_site_names_what_material_leaves_unnamed(real_site):
         assert sections
         for nav in sections:
             assert soup.find(id=nav["aria-labelledby"]).get_text(strip=True), nav["aria-labelledby"]
-    boxes = real_site.html("verktoy/sjekklister/index.html").select("li.task-list-item input")
-    assert len(boxes) == 22
+    page = real_site.html("verktoy/sjekklister/index.html")
+    boxes = page.select("li.task-list-item input")
+    assert len(boxes) == len(page.select("li.task-list-item")) > 20
     for box in boxes:
         assert box["aria-label"] == box.find_parent("li").strong.get_text().rstrip(".")
