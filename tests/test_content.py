@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -301,3 +302,24 @@ def test_own_explanations_are_marked_and_never_cited():
 def test_plain_language_word_choices(wrong, right):
     for path in OUR_TEXT:
         assert not re.search(wrong, path.read_text(encoding="utf-8")), f"{path}: write '{right}'"
+
+
+def test_no_statement_cites_a_work_known_second_hand_without_saying_so(real_site):
+    """Every citation, on every page of the real site, of a work the site knows only through
+    IMDi ('citedin' in references.bib) is in the secondary form, with IMDi's page linked."""
+    from citekit.bibliography import load_bibliography
+
+    library = load_bibliography(ROOT / "references.bib", "references.bib")
+    second_hand = {key: entry.get("citedin") for key, entry in library.entries.items() if entry.get("citedin")}
+    assert second_hand
+    seen = 0
+    for path in sorted(real_site.site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("a.kb-cite"):
+            key = link["href"].rstrip("/").rsplit("/", 1)[-1]
+            if key in second_hand:
+                seen += 1
+                via = link.find_next_sibling(class_="kb-cite-via")
+                assert via is not None and "sitert i" in link.next_sibling, (path, link)
+                assert via["href"].rstrip("/").endswith(second_hand[key]), (path, link)
+    assert seen >= 20

@@ -130,3 +130,15 @@ def test_first_pages_render_to_png(real_site):
                     str(real_site.site / "pdf" / "kunnskapsbase.pdf"), str(ARTIFACTS / "side")], check=True)
     pages = sorted(ARTIFACTS.glob("side-*.png"))
     assert len(pages) == 6 and all(p.stat().st_size > 5_000 for p in pages)
+
+
+def test_secondary_citations_and_the_age_of_sources_in_the_pdf(text, real_site):
+    """The PDF says what the pages say: where a report was read, and how old the sources are."""
+    article = real_site.html("nav/arbeidsrettede-tiltak/index.html").select_one("article")
+    secondary = " ".join(article.select_one("span.kb-citation").get_text().split())
+    assert ", sitert i IMDi, 2021" in secondary
+    assert secondary in text
+    dates = " ".join(article.select_one("p.kb-page-dates").get_text().split())
+    assert re.fullmatch(r"Sist oppdatert \d+\. \w+ 20\d\d\. Kildene på denne siden er fra 20\d\d–20\d\d\.", dates)
+    assert dates in text
+    assert "Slik siterer du denne siden" not in text  # a block for the screen
