@@ -185,3 +185,17 @@ def test_a_full_date_is_a_date_not_a_numbered_list(tmp_path):
     spenn = build.html("forskning/spenn2019/index.html")
     assert "Dato mai 2019–januar 2020" in " ".join(spenn.select_one(".kb-entry-facts").get_text(" ").split())
     assert "(2019–2020)" in spenn.select_one(".kb-entry-reference").get_text()
+
+
+def test_an_older_page_points_to_the_newer_one_and_pages_show_when_they_were_updated(tmp_path):
+    bib = (FIXTURE_BIB + "\n@online{gammel2021, author = {{IMDi}}, title = {Gammel side}, date = {2021-09-21},"
+           " newer = {ny2023}}\n@online{ny2023, author = {{IMDi}}, title = {Ny veileder}, date = {2023-12-11}}\n")
+    build = build_site(tmp_path, files={"references.bib": bib})
+    assert build.returncode == 0, build.output
+    note = build.html("forskning/gammel2021/index.html").select_one(".kb-entry-note")
+    assert " ".join(note.get_text().split()) == "Det finnes nyere veiledning om det samme: Ny veileder (IMDi (2023))."
+    assert note.select_one("a")["href"] == "../ny2023/"
+    listed = {li["data-kb-key"]: " ".join(li.select_one(".kb-work-meta").get_text().split())
+              for li in build.html("forskning/index.html").select("li.kb-work")}
+    assert listed["ny2023"].startswith("nettside · IMDi · oppdatert 11. desember 2023")
+    assert "oppdatert" not in listed["djuve2017"]
