@@ -41,7 +41,7 @@ from citekit.index_pages import (FACETS, INDEX_MARKER, build_groups, facet_body,
                                  list_front, page_path, pages_of)
 from citekit.markdown import front_matter  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
-from research_index import DOWNLOADS  # noqa: E402
+from citekit.site_index import DOWNLOADS  # noqa: E402
 
 WORK = ROOT / "benchmarks" / "work"
 SEED = 2026

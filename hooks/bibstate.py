@@ -1,9 +1,11 @@
-"""State shared by the hook modules during one build.
+"""The state of one build, shared by the hook modules.
 
-MkDocs loads each hook file as its own module and never reloads it under `mkdocs serve`, so
-the hooks meet here, and `start_build` resets everything at the start of every build. The
-bibliography itself is cached by the file's size and modification time (citekit.library): a
-rebuild that did not touch `references.bib` does not parse it again.
+MkDocs loads each hook file as its own module and never reloads it under `mkdocs serve`. Every
+hook asks `for_build(config)`: the first to ask in a build (whatever the order of the hooks)
+creates the state, and the next build, which has a new config, gets a new one, so nothing of
+the previous build lingers. The bibliography itself is cached by the file's size and
+modification time (citekit.library): a rebuild that did not touch `references.bib` does not
+parse it again.
 """
 
 from __future__ import annotations
@@ -17,15 +19,7 @@ from citekit.markdown_ext import PageContext
 from citekit.model import Problem
 
 BIB_FILE = "references.bib"
-__all__ = ["BIB_FILE", "INDEX_DIR", "BuildState", "Section", "start_build"]
-
-
-@dataclass
-class Section:
-    """Where on a page a citation stands: the heading above it."""
-
-    anchor: str
-    title: str
+__all__ = ["BIB_FILE", "INDEX_DIR", "BuildState", "for_build", "current"]
 
 
 @dataclass
@@ -36,13 +30,13 @@ class BuildState:
     problems: list[Problem] = field(default_factory=list)
     # the page being converted, for the citation extension
     current_page: PageContext | None = None
-    # src_uri of a page -> [(citation number, key, key of the work read or "")] in order
-    citations: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
-    # src_uri of a page -> {citation number: section}
-    sections: dict[str, dict[int, Section]] = field(default_factory=dict)
-    # the research index's groups (year, type, publisher, topic) and the pages in reading order
-    groups: dict = field(default_factory=dict)
+    # src_uri of a page -> its citations of known works (CitedItem), in reading order
+    cited: dict[str, tuple] = field(default_factory=dict)
+    # the pages in reading order, and the navigation and files of this build
     nav_order: list[str] = field(default_factory=list)
+    nav: object = None
+    files: object = None
+    bib_date: object = None  # the day references.bib was last committed (generated pages' date)
 
     @property
     def works(self):
@@ -62,14 +56,21 @@ class BuildState:
         return f"{file.src_uri} (generated)"
 
 
-current: BuildState | None = None  # set by hooks/citations.py at the start of every build
-serving = False
+serving = False  # set at startup: `mkdocs serve` marks problems instead of stopping
+_current: tuple[object, BuildState] | None = None  # (the build's config, its state)
 
 
-def start_build(config_file_path: str) -> BuildState:
-    """Reset the per-build records and load the bibliography (from cache when unchanged)."""
-    global current
-    root = Path(config_file_path).resolve().parent
-    library = load_library(root / BIB_FILE, BIB_FILE)
-    current = BuildState(library, root=root, serving=serving, problems=list(library.problems))
-    return current
+def for_build(config) -> BuildState:
+    """The state of the build whose config this is; created (bibliography loaded) on first ask."""
+    global _current
+    if _current is None or _current[0] is not config:
+        root = Path(config.config_file_path).resolve().parent
+        library = load_library(root / BIB_FILE, BIB_FILE)
+        _current = (config, BuildState(library, root=root, serving=serving,
+                                       problems=list(library.problems)))
+    return _current[1]
+
+
+def current() -> BuildState | None:
+    """The state of the build in progress, if any (for messages outside the events)."""
+    return _current[1] if _current else None

@@ -40,7 +40,7 @@ def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
 
 @guarded
 def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    state = bibstate.start_build(config.config_file_path)
+    state = bibstate.for_build(config)
     extension = CitationExtension()
     extension.library = state.library
     extension.page_context = lambda md: state.current_page
@@ -60,7 +60,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @guarded
 def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
     """`mkdocs serve` rebuilds when the bibliography changes."""
-    bib = bibstate.current.root / bibstate.BIB_FILE
+    bib = bibstate.for_build(config).root / bibstate.BIB_FILE
     if bib.exists():
         server.watch(str(bib))
     return server
@@ -68,7 +68,7 @@ def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
 
 @guarded
 def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
-    state = bibstate.current
+    state = bibstate.for_build(config)
     first = next(iter(state.works), None)
     if first is not None and files.src_uris.get(state.entry_src_uri(first)) is None:
         raise PluginError("citations link to the research index: list hooks/research_index.py "
@@ -80,7 +80,7 @@ def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
 @event_priority(100)
 @guarded
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
-    state = bibstate.current
+    state = bibstate.for_build(config)
     location = state.location(page.file)
     if not page.file.abs_src_path:  # the research index's own pages
         state.current_page = PageContext(page.file.src_uri, location)
@@ -98,10 +98,7 @@ def _recorder(state: bibstate.BuildState):
         src_uri = document.page.path
         state.problems.extend(document.problems)
         if document.cited:
-            state.citations[src_uri] = [(item.number, item.key, item.via) for item in document.cited]
-            state.sections[src_uri] = {item.number: bibstate.Section(item.section_anchor,
-                                                                     item.section_title)
-                                       for item in document.cited}
+            state.cited[src_uri] = tuple(document.cited)
     return record
 
 
@@ -109,7 +106,7 @@ def _recorder(state: bibstate.BuildState):
 @event_priority(100)
 @guarded
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) -> Environment:
-    state = bibstate.current
+    state = bibstate.for_build(config)
     if not state.problems:
         return env
     for problem in state.problems:

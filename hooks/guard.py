@@ -39,8 +39,8 @@ def guarded(handler: Callable) -> Callable:
         except (PluginError, Abort):
             raise
         except Exception as error:  # noqa: BLE001 (reported here, with its place)
-            page = kwargs.get("page")
-            where = f" for {bibstate.current.location(page.file)}" if page and bibstate.current else ""
+            page, state = kwargs.get("page"), bibstate.current()
+            where = f" for {state.location(page.file)}" if page and state else ""
             message = (f"hooks/{module} failed in {event}{where}: "
                        f"{type(error).__name__}: {error}")
             if not bibstate.serving:

@@ -22,27 +22,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.page_meta")
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
-_bib_date: datetime.date | None = None
 
 
 @guarded
-def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    global _bib_date
-    _bib_date = _last_commit_date(bibstate.current.root / bibstate.BIB_FILE)
-    return config
-
-
-@guarded
-def on_page_markdown(markdown: str, *, page: Page, **kwargs) -> str:
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs) -> str:
+    state = bibstate.for_build(config)
+    location = state.location(page.file)
     if page.file.generated_by is None:
-        _require(page, "description")
-        updated = _require(page, "updated")
+        _require(page, "description", location)
+        updated = _require(page, "updated", location)
     else:
-        updated = _bib_date
+        if state.bib_date is None:
+            state.bib_date = _last_commit_date(state.root / bibstate.BIB_FILE)
+        updated = state.bib_date
     date = as_date(updated)
     if date is None and updated is not None:
-        log.warning(f"{bibstate.current.location(page.file)}: 'updated' must be a date "
-                    f"(YYYY-MM-DD), not {updated!r}")
+        log.warning(f"{location}: 'updated' must be a date (YYYY-MM-DD), not {updated!r}")
     if date is not None:
         page.meta["kb_updated"] = date.isoformat()
         page.meta["kb_updated_text"] = norwegian_date(date)
@@ -56,10 +51,10 @@ def on_page_content(html: str, *, page: Page, **kwargs) -> str:
     return html
 
 
-def _require(page: Page, name: str):
+def _require(page: Page, name: str, location: str):
     value = page.meta.get(name)
     if not value:
-        log.warning(f"{bibstate.current.location(page.file)}: front matter lacks '{name}'")
+        log.warning(f"{location}: front matter lacks '{name}'")
     return value
 
 

@@ -33,8 +33,6 @@ log = logging.getLogger("mkdocs.plugins.pdf_export")
 PDF_PATH = "pdf/kunnskapsbase.pdf"
 STYLESHEET = Path(__file__).resolve().parent / "book" / "print.css"
 _serving = False
-_nav: Navigation | None = None
-_files: Files | None = None
 
 
 @guarded
@@ -60,18 +58,19 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 
 
 @guarded
-def on_nav(nav: Navigation, *, files: Files, **kwargs) -> Navigation:
-    global _nav, _files
-    _nav, _files = nav, files
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files, **kwargs) -> Navigation:
+    state = bibstate.for_build(config)
+    state.nav, state.files = nav, files
     return nav
 
 
 @guarded
 def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
-    if not enabled() or _nav is None:
+    state = bibstate.for_build(config)
+    if not enabled() or state.nav is None:
         return
     started = time.monotonic()
-    document = assemble(_chapters(_nav), _references(_files), _meta(config, _nav))
+    document = assemble(_chapters(state.nav), _references(state), _meta(config, state.nav))
     target = Path(config.site_dir) / PDF_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -96,8 +95,7 @@ def _chapters(nav: Navigation) -> list[Chapter]:
     return chapters
 
 
-def _references(files: Files) -> list[Reference]:
-    state = bibstate.current
+def _references(state: bibstate.BuildState) -> list[Reference]:
     references = []
     for work in state.works.values():
         entry = work.entry
@@ -108,7 +106,7 @@ def _references(files: Files) -> list[Reference]:
         if entry.keywords:
             facts.append("Emner: " + ", ".join(entry.keywords))
         details.append(f'<p class="kb-reference-facts">{html.escape(". ".join(facts))}.</p>')
-        url = files.get_file_from_path(state.entry_src_uri(work.key)).url
+        url = state.files.get_file_from_path(state.entry_src_uri(work.key)).url
         references.append(Reference(url, f"ref-{work.slug}", entry.get("title"),
                                     work.reference_html_unlinked, "".join(details)))
     return references

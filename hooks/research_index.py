@@ -1,4 +1,5 @@
-"""MkDocs hook: the research index, generated from references.bib at build time.
+"""MkDocs hook: the research index (citekit.site_index), generated from references.bib at
+build time.
 
 Every work gets its own page (not listed in the navigation, so thousands of works do not
 weigh down every page) with its reference, metadata for reference managers and downloads;
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -20,16 +20,13 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 import bibstate
+from citekit.entry_page import CITED_BY_MARKER
+from citekit.index_pages import INDEX_MARKER, catalogue_script, fill_counts
+from citekit.metadata import head_html
+from citekit.site_index import (CATALOGUE, CitingPage, citation_counts, cited_by, citing_places,
+                                index_files, page_body)
 from guard import guarded
 from hook_assets import add_asset_files, link_assets
-from citekit.cited_by import CitingPlace, render_cited_by
-from citekit.entry_page import CITED_BY_MARKER, entry_page
-from citekit.exports import to_bibtex, to_csl_json, to_ris
-from citekit.index_pages import (FACETS, INDEX_MARKER, catalogue_script,
-                                 facet_body, facet_front, fill_counts, group_body, group_front,
-                                 index_body, list_body, list_front, pages_of)
-from citekit.markdown import front_matter
-from citekit.metadata import head_html
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -38,16 +35,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.research_index")
+ASSETS = ("research-index.css", "research-index.js")
 # Files are looked up with `files.src_uris.get` rather than `get_file_from_path`, which
 # normalises the path first (a third of the time of a 5,000-work listing): ours are
 # normalised already.
-DOWNLOADS = {
-    "Hele kildelista som BibTeX (.bib)": "kilder.bib",
-    "Hele kildelista som RIS (.ris), for EndNote og Zotero": "kilder.ris",
-    "Hele kildelista som CSL-JSON (.json), for Zotero og Pandoc": "kilder.json",
-}
-CATALOGUE = "katalog.js"
-ASSETS = ("research-index.css", "research-index.js")
 
 
 @guarded
@@ -60,77 +51,57 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _require_index_page(files)
     add_asset_files(files, config, *ASSETS)
-    state = bibstate.current
-    works = list(state.works.values())
-    entries = [work.entry for work in works]
-    for work in works:
-        bibtex = to_bibtex([work.entry])
-        _add(files, config, f"{work.slug}.md", entry_page(work, bibtex, state.works))
-        _add_download(files, config, f"{work.slug}.bib", bibtex)
-        _add_download(files, config, f"{work.slug}.ris", to_ris([work.entry]))
-    state.groups = state.library.groups
-    for facet in FACETS:
-        _add(files, config, f"{facet.folder}/index.md", front_matter(facet_front(facet)))
-        for group in state.groups[facet.folder]:
-            _add(files, config, group.path, front_matter(group_front(group)))
-    total = len(pages_of(works))
-    for number in range(2, total + 1):
-        _add(files, config, f"side-{number}.md", front_matter(list_front(number, total)))
-    _add_download(files, config, "kilder.bib", to_bibtex(entries))
-    _add_download(files, config, "kilder.ris", to_ris(entries))
-    _add_download(files, config, "kilder.json", to_csl_json(entries))
-    _add_download(files, config, CATALOGUE, None)  # written at on_env, when the counts are known
+    for generated in index_files(bibstate.for_build(config).library):
+        if generated.is_page:
+            _add(files, config, generated.path, generated.markdown)
+        else:
+            _add_download(files, config, generated.path, generated.text)
     return files
 
 
 @guarded
-def on_page_markdown(markdown: str, *, page: Page, files: Files, **kwargs) -> str:
-    state = bibstate.current
-    if page.meta.get("kb_entry") in state.works:
-        return markdown
+def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
+    """Remember the reading order, so "cited in" lists follow the navigation."""
+    ordered = [page.file.src_uri for page in nav.pages]
+    listed = set(ordered)
+    bibstate.for_build(config).nav_order = ordered + [
+        f.src_uri for f in files.documentation_pages() if f.src_uri not in listed]
+    return nav
+
+
+@guarded
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files,
+                     **kwargs) -> str:
     generated = page.meta.get("kb_page", "")
-    href = _href_from(page, files)
-    kind, _, name = generated.partition(":")
-    if kind == "group":
-        folder, _, slug = name.partition("/")
-        group = next(g for g in state.groups[folder] if g.slug == slug)
-        return group_body(group, href)
-    if kind == "facet":
-        facet = next(f for f in FACETS if f.folder == name)
-        return facet_body(facet, state.groups[name], href)
-    if kind == "list":
-        markdown = list_body(int(name), len(pages_of(list(state.works.values()))))
-    if INDEX_MARKER in markdown:
-        number = int(name) if kind == "list" else 1
-        body = index_body(list(state.works.values()), state.groups, number, href, DOWNLOADS)
-        page.meta["kb_index"] = True
-        return markdown.replace(INDEX_MARKER, body)
-    return markdown
+    if not generated and INDEX_MARKER not in markdown:
+        return markdown
+    return page_body(bibstate.for_build(config).library, generated, markdown, _href_from(page, files))
 
 
 # After the citation hook has reported (priority 100), before the search plugin indexes pages.
 @event_priority(50)
 @guarded
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) -> Environment:
-    state = bibstate.current
-    places = _citing_places(state, files)
-    counts = {key: (len(p), len({x.page_href for x in p})) for key, p in places.items()}
+    state = bibstate.for_build(config)
+    places = citing_places(
+        CitingPage(file.page.title or src_uri, file.url, state.cited[src_uri])
+        for src_uri in state.nav_order if src_uri in state.cited
+        for file in [files.src_uris.get(src_uri)] if file is not None and file.page is not None)
+    counts = citation_counts(places)
     for file in files.documentation_pages():
         page = file.page
         if page is None or page.content is None:
             continue
         key = page.meta.get("kb_entry")
         if key in state.works:
-            relative = [CitingPlace(p.page_title, get_relative_url(p.page_href, page.url),
-                                    p.section_anchor, p.section_title, p.number)
-                        for p in places.get(key, [])]
-            page.content = page.content.replace(CITED_BY_MARKER, render_cited_by(relative))
+            listing = cited_by(places.get(key, []), lambda url: get_relative_url(url, page.url))
+            page.content = page.content.replace(CITED_BY_MARKER, listing)
         elif "data-kb-count" in page.content:
             page.content = fill_counts(page.content, counts)
-    catalogue = files.src_uris.get(_src(CATALOGUE))
+    catalogue = files.src_uris.get(_src(config, CATALOGUE))
     script = catalogue_script(
         list(state.works.values()), counts,
-        lambda path: get_relative_url(files.src_uris.get(_src(path)).url, catalogue.url))
+        lambda path: get_relative_url(files.src_uris.get(_src(config, path)).url, catalogue.url))
     if catalogue.generated_by is None:
         catalogue.content_string = script  # a katalog.js in docs/ is replaced all the same
     else:
@@ -139,12 +110,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) ->
 
 
 @guarded
-def on_page_context(context, *, page: Page, **kwargs):
+def on_page_context(context, *, page: Page, config: MkDocsConfig, **kwargs):
     """A work's page gets its metadata tags just before it is rendered, and lets go of them
     right after (on_post_page): 1.5 kB a work that need not stay in memory all build."""
-    key = page.meta.get("kb_entry")
-    if key in bibstate.current.works:
-        page.meta["kb_head"] = head_html(bibstate.current.works[key].entry)
+    work = bibstate.for_build(config).works.get(page.meta.get("kb_entry"))
+    if work is not None:
+        page.meta["kb_head"] = head_html(work.entry)
     return context
 
 
@@ -154,48 +125,22 @@ def on_post_page(output: str, *, page: Page, **kwargs) -> str:
     return output
 
 
-def _citing_places(state: bibstate.BuildState, files: Files) -> dict[str, list[CitingPlace]]:
-    """key -> places citing it (page_href holds the citing page's site URL), in nav order. A
-    secondary citation is a place of both works: the one cited and the one read."""
-    places: dict[str, list[CitingPlace]] = {}
-    for src_uri in state.nav_order or [f.src_uri for f in files.documentation_pages()]:
-        cited = state.citations.get(src_uri)
-        file = files.src_uris.get(src_uri)
-        if not cited or file is None or file.page is None:
-            continue
-        sections = state.sections.get(src_uri, {})
-        for number, key, via in cited:
-            section = sections.get(number, bibstate.Section("", ""))
-            place = CitingPlace(file.page.title or src_uri, file.url, section.anchor,
-                                section.title, number)
-            for work in (key, via) if via else (key,):
-                places.setdefault(work, []).append(place)
-    return places
-
-
-@guarded
-def on_nav(nav, *, config: MkDocsConfig, files: Files, **kwargs):
-    """Remember the reading order, so "cited in" lists follow the navigation."""
-    ordered = [page.file.src_uri for page in nav.pages]
-    listed = set(ordered)
-    bibstate.current.nav_order = ordered + [
-        f.src_uri for f in files.documentation_pages() if f.src_uri not in listed]
-    return nav
-
-
 def _href_from(page: Page, files: Files):
-    """A function giving the URL of a file in the index directory, relative to `page`."""
+    """A function giving the URL of a file in the index folder, relative to `page`."""
+    index_dir = page.file.src_uri.split("/", 1)[0]
+
     def href(path: str) -> str:
-        target = files.src_uris.get(_src(path))
+        target = files.src_uris.get(f"{index_dir}/{path}")
         if target is None:
-            raise KeyError(f"research index links to {_src(path)}, which was not generated")
+            raise PluginError(f"the research index links to {index_dir}/{path}, which it did not "
+                              "generate (a bug in the hooks: please report it)")
         return get_relative_url(target.url, page.url)
     return href
 
 
 def _require_index_page(files: Files) -> None:
     """The research index fills docs/forskning/index.md; without it, say what to do."""
-    index = _src("index.md")
+    index = f"{bibstate.INDEX_DIR}/index.md"
     if files.src_uris.get(index) is not None:
         return
     moved = [f.src_uri for f in files.documentation_pages()
@@ -206,12 +151,12 @@ def _require_index_page(files: Files) -> None:
     raise PluginError(f"docs/{index} is missing, and the research index is built into it: {hint}")
 
 
-def _src(path: str) -> str:
-    return f"{bibstate.INDEX_DIR}/{path}"
+def _src(config: MkDocsConfig, path: str) -> str:
+    return f"{bibstate.for_build(config).library.index_dir}/{path}"
 
 
 def _add(files: Files, config: MkDocsConfig, path: str, content: str) -> None:
-    src_uri = _src(path)
+    src_uri = _src(config, path)
     if files.src_uris.get(src_uri) is not None:
         return  # a hand-written page wins over a generated one
     # As UTF-8 bytes, which take half the memory of a str holding 'ø' or '–' (MkDocs decodes
@@ -224,7 +169,7 @@ def _add_download(files: Files, config: MkDocsConfig, path: str, content: str | 
     """A file to download, written straight into site_dir rather than held in memory until
     MkDocs copies the static files (MkDocs allows this: a generated file whose source is its
     own destination is left as it is). 27 MB less memory for 5,000 works."""
-    src_uri = _src(path)
+    src_uri = _src(config, path)
     if files.src_uris.get(src_uri) is not None:
         return  # a hand-written file wins over a generated one
     target = os.path.join(config.site_dir, src_uri)

@@ -33,7 +33,8 @@ PAGE = SimpleNamespace(file=SimpleNamespace(abs_src_path="/site/docs/x.md", src_
 
 @pytest.fixture
 def serving(monkeypatch, tmp_path):
-    monkeypatch.setattr(bibstate, "current", SimpleNamespace(location=lambda file: "docs/x.md"))
+    state = SimpleNamespace(location=lambda file: "docs/x.md")
+    monkeypatch.setattr(bibstate, "current", lambda: state)
     def set_mode(value: bool):
         monkeypatch.setattr(bibstate, "serving", value)
     return set_mode
