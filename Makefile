@@ -12,13 +12,20 @@ BROWSER_DEPS := chromium chromium-driver poppler-utils
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test test-fast audit bench bench-quick clean
+.PHONY: serve build build-zensical offline test test-fast audit bench bench-quick clean
 
 serve: $(STAMP)
 	KB_PDF=false $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
+
+# The same site with Zensical, Material's successor: the whole-site pass writes the research
+# index and a config for Zensical into build/, then Zensical builds build/zensical/site.
+build-zensical: $(STAMP)
+	PYTHONPATH=hooks $(BIN)/python -m citekit.site_pass .
+	PYTHONPATH=hooks $(BIN)/zensical build --clean -f build/zensical.yml
+	@echo "Wrote build/zensical/site"
 
 offline: $(STAMP) $(NODE_STAMP) pdf-deps
 	rm -f site-offline.zip
@@ -40,7 +47,7 @@ bench-quick: $(STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium
 
 clean:
-	rm -rf site site-offline site-offline.zip .site-* artifacts
+	rm -rf site site-offline site-offline.zip .site-* artifacts build
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

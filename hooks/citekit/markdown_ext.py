@@ -39,6 +39,7 @@ from .cite_syntax import STX, Citation, Malformed, Mode, read_at
 from .library import Library, load_library
 from .locators import norwegian_locator
 from .coins import COINS_CLASS, coins
+from .dates import as_date
 from .model import Problem
 from .page_facts import SiteInfo, cite_block, dates_line, source_years
 from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, ListedWork, RenderedItem, Target,
@@ -94,6 +95,7 @@ class DocumentRecord:
     """What the extension learned from one document."""
 
     page: PageContext
+    title: str = ""  # the text of the page's first h1
     cited: list[CitedItem] = field(default_factory=list)
     groups: list[tuple[ReadItem, ...]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -165,16 +167,23 @@ def makeExtension(**kwargs) -> CitationExtension:  # noqa: N802 (Python-Markdown
 
 
 def _zensical_page(md: Markdown, docs_dir: str) -> PageContext | None:
-    """Zensical registers a preprocessor holding the page being rendered."""
+    """Zensical registers a preprocessor holding the page being rendered and the config."""
     if "rendering_context" not in md.preprocessors:
         return None
-    page = getattr(md.preprocessors["rendering_context"], "page", None)
+    context = md.preprocessors["rendering_context"]
+    page = getattr(context, "page", None)
     path = getattr(page, "path", None)
     if not path:
         return None
     path = path.replace("\\", "/")
     location = posixpath.join(docs_dir, path)
-    return PageContext(path, location, front_matter_lines(Path(location)))
+    config = getattr(context, "config", None) or {}
+    updated = as_date((getattr(page, "meta", None) or {}).get("updated"))
+    site_url = str(config.get("site_url") or "")
+    url = site_url.rstrip("/") + "/" + str(getattr(page, "url", "")).lstrip("/") if site_url else ""
+    site = SiteInfo(str(config.get("site_name", "")),
+                    str(config.get("site_author") or config.get("site_name", "")))
+    return PageContext(path, location, front_matter_lines(Path(location)), updated, url, site)
 
 
 def front_matter_lines(path: Path) -> int:
@@ -540,6 +549,9 @@ class _Finish(Treeprocessor):
             document.problem(_line(document, position),
                              f"citation not read: '{raw}' (inside raw HTML or {{…}}, or "
                              "not written the way Pandoc reads citations)")
+        title = next((element for element in root.iter("h1")), None)
+        if title is not None:
+            document.record.title = " ".join("".join(_heading_text(title)).split())
         document.extension.finished(document.record)
 
 

@@ -1,0 +1,129 @@
+"""The real site built with Zensical (make build-zensical: the whole-site pass, then Zensical
+with the citation extension): the same citations, hover text, "Kilder", research index and
+cited-by lists as under MkDocs, and the same located messages when something is wrong."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, ROOT, make_site, page
+
+pytestmark = pytest.mark.slow
+ZENSICAL = Path(sys.executable).parent / "zensical"
+PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")
+
+
+def zensical_build(root: Path, *, skip_pass: bool = False) -> subprocess.CompletedProcess:
+    """`make build-zensical` in `root`: the pass, then Zensical (or Zensical alone)."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    if not skip_pass:
+        done = subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=root,
+                              capture_output=True, text=True, env=environment, timeout=600)
+        if done.returncode:
+            return done
+    return subprocess.run([str(ZENSICAL), "build", "--clean", "-f", "build/zensical.yml"], cwd=root,
+                          capture_output=True, text=True, env=environment, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("zensical")
+    for name in PROJECT:
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
+    done = zensical_build(root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root / "build" / "zensical" / "site"
+
+
+def citations(path: Path):
+    """What a reader sees of the citations on a page: each citation's text and keys, each
+    link's target, hover text and number, the "Kilder" list, the page's own facts."""
+    article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+    if article is None:
+        return None
+    text = lambda element: " ".join(element.get_text().split()) if element else None
+    return {
+        "citations": [(text(c), c["data-cites"]) for c in article.select("span.kb-citation")],
+        "links": [(a["href"], a["title"], a.get("id")) for a in article.select("a.kb-cite, a.kb-cite-via")],
+        "kilder": [text(li) for li in article.select("ul.kb-references > li")],
+        "cited by": text(article.select_one(".kb-cited-by")),
+        "counts": [text(c) for c in article.select(".kb-count")],
+        "dates": text(article.select_one(".kb-page-dates")),
+        "cite this page": text(article.select_one("details.kb-cite-page")),
+    }
+
+
+def test_no_page_shows_other_citations_than_under_mkdocs(real_site, zensical_site):
+    """The comparison: every page of the MkDocs build, the same under Zensical."""
+    differing = []
+    pages = sorted(real_site.site.rglob("index.html"))
+    assert len(pages) > 60
+    for mkdocs_page in pages:
+        relative = mkdocs_page.relative_to(real_site.site)
+        zensical_page = zensical_site / relative
+        if not zensical_page.exists() or citations(mkdocs_page) != citations(zensical_page):
+            differing.append(str(relative))
+    assert differing == []
+
+
+def test_citations_link_to_their_work_pages(zensical_site):
+    article = BeautifulSoup((zensical_site / "nav/arbeidsrettede-tiltak/index.html").read_text(),
+                            "html.parser").select_one("article")
+    first = article.select_one("a.kb-cite")
+    assert first["href"].startswith("../../forskning/") and first["title"]
+    assert (zensical_site / "nav/arbeidsrettede-tiltak" / first["href"] / "index.html").resolve().exists()
+    assert " sitert i " in article.get_text()
+    assert article.select("ul.kb-references > li span.Z3988")
+
+
+def test_research_index_with_cited_by(zensical_site):
+    work = BeautifulSoup((zensical_site / "forskning/espegren2019/index.html").read_text(), "html.parser")
+    assert work.select_one(".kb-cited-by-count").get_text().startswith("Sitert ")
+    for link in work.select(".kb-cited-by a"):
+        target = (zensical_site / "forskning/espegren2019" / link["href"].split("#")[0]).resolve()
+        assert (target / "index.html").exists(), link["href"]
+    index = BeautifulSoup((zensical_site / "forskning/index.html").read_text(), "html.parser")
+    assert len(index.select("li.kb-work")) >= 15
+    assert (zensical_site / "forskning/kilder.bib").exists() and (zensical_site / "forskning/katalog.js").exists()
+
+
+# --- the same located messages ------------------------------------------------------------------
+
+def fixture_site(tmp_path: Path, files: dict) -> Path:
+    root = make_site(tmp_path, files=files)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(f"custom_dir: {ROOT}/overrides", "custom_dir: overrides"))
+    return root
+
+
+@pytest.mark.parametrize("skip_pass", [False, True], ids=["make build-zensical", "zensical build alone"])
+def test_unknown_key_stops_the_build_with_its_location(tmp_path, skip_pass):
+    """Stopped by the pass; and, where Zensical is run on its own, by the extension."""
+    root = fixture_site(tmp_path, {})
+    typo = page("# F\n\nSe [@djuve2071].\n")
+    if skip_pass:  # the pass once on good pages, to write the config; then the typo
+        assert zensical_build(root).returncode == 0
+        (root / "build/zensical/docs/index.md").write_text(typo)
+    (root / "docs/index.md").write_text(typo)
+    done = zensical_build(root, skip_pass=skip_pass)
+    assert done.returncode == 1
+    assert "docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)" in done.stdout + done.stderr
+
+
+def test_malformed_bib_stops_the_build_with_its_location(tmp_path):
+    bib = (FIXTURES / "minimal" / "references.bib").read_text() + "\n@techreport{z2020, title = {T, author = {A, B}, year = 2020\n"
+    root = fixture_site(tmp_path, {"references.bib": bib})
+    done = zensical_build(root)
+    assert done.returncode == 1
+    line = bib.count("\n")
+    assert (f"references.bib:{line}: malformed entry 'z2020': the file ends before the entry is closed "
+            "(unclosed brace?)") in done.stderr
