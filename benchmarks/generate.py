@@ -14,6 +14,10 @@ the real `references.bib`) is rendered three ways:
 
 Each site's mkdocs.yml is the real one with only nav, hooks, plugins and watch swapped,
 so theme, features, markdown extensions and validation stay those of the real site.
+
+The baseline also gets `zensical.yml`, for Zensical (run.py's `zensical-baseline`); the
+hooks site is built with Zensical through the whole-site pass (run.py's `zensical`), which
+writes its own config.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from citekit.index_pages import (FACETS, INDEX_MARKER, build_groups, facet_body,
 from citekit.markdown import front_matter  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from citekit.site_index import DOWNLOADS  # noqa: E402
+from citekit.site_pass import SHARED_TEMPLATES  # noqa: E402
 
 WORK = ROOT / "benchmarks" / "work"
 SEED = 2026
@@ -545,6 +550,20 @@ def _write_variant(variant: str, root: Path, content: Content, features: dict[st
     for folder in ("overrides", "includes"):
         (root / folder).symlink_to(ROOT / folder)
     (root / "mkdocs.yml").write_text(site_config(variant, content.pages, features), encoding="utf-8")
+    if variant == "baseline":
+        _zensical_config(root)
+
+
+def _zensical_config(root: Path) -> None:
+    """Zensical reads mkdocs.yml (INHERIT); only the templates both engines render go with it,
+    as in `make build-zensical`."""
+    for template in SHARED_TEMPLATES:
+        target = root / "overrides-zensical" / template
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / "overrides" / template, target)
+    (root / "zensical.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_dir: zensical-site\ntheme:\n  custom_dir: overrides-zensical\n",
+        encoding="utf-8")
 
 
 def _write(path: Path, text: str) -> None:

@@ -79,23 +79,43 @@ def ensure_bibtex_venv() -> Path:
     return python
 
 
-def build(python: Path | str, root: Path, site: Path) -> tuple[float, float, float]:
-    """One `mkdocs build` of the site in `root` into `site`: wall seconds, CPU seconds (user
-    and system) and peak RSS in MB."""
+# Variants built by Zensical, and the generated site each builds.
+ZENSICAL = {"zensical-baseline": "baseline", "zensical": "hooks"}
+
+
+def command(variant: str, python: Path | str, site: Path) -> tuple[list[str], Path]:
+    """The command that builds a variant, and where its site ends up."""
+    if variant == "zensical-baseline":
+        zensical = Path(python).parent / "zensical"
+        return [str(zensical), "build", "--clean", "-f", "zensical.yml"], Path("zensical-site")
+    if variant == "zensical":
+        zensical = Path(python).parent / "zensical"
+        script = (f"{python} -m citekit.site_pass . > /dev/null && "
+                  f"{zensical} build --clean -f build/zensical.yml")
+        return ["sh", "-c", script], Path("build/zensical/site")
+    return ([str(python), "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], site)
+
+
+def build(variant: str, python: Path | str, root: Path, site: Path) -> tuple[float, float, float, Path]:
+    """One build of the site in `root`: wall seconds, CPU seconds (user and system, of the
+    build and every process it started) and peak RSS in MB, and where the site was written."""
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "KB_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "KB_PDF": "false", "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": str(generate.ROOT / "hooks")}
+    argv, written = command(variant, python, site)
+    written = written if written.is_absolute() else root / written
+    shutil.rmtree(written, ignore_errors=True)
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        command = ["/usr/bin/time", "-v", "-o", report.name, str(python), "-m", "mkdocs", "build",
-                   "--quiet", "--site-dir", str(site)]
         started = time.perf_counter()
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+        result = subprocess.run(["/usr/bin/time", "-v", "-o", report.name, *argv], cwd=root, env=env,
+                                capture_output=True, text=True)
         seconds = time.perf_counter() - started
         if result.returncode != 0:
-            raise SystemExit(f"build of {root} failed:\n{result.stderr[-4000:]}")
+            raise SystemExit(f"{variant} build of {root} failed:\n{result.stderr[-4000:]}")
         usage = report.read()
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", usage)[1])
     cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", usage))
-    return seconds, cpu, peak_kb / 1024
+    return seconds, cpu, peak_kb / 1024, written
 
 
 def describe_site(site: Path, measured: Measured) -> None:
@@ -111,14 +131,16 @@ def describe_site(site: Path, measured: Measured) -> None:
 def measure_size(size: str, variants: list[str], reps: int, features: dict[str, bool],
                  pythons: dict[str, Path | str]) -> dict[str, Measured]:
     log(f"{size}: generating {generate.SIZES[size]}")
-    roots = generate.write_sites(size, features, variants)
+    sources = sorted({ZENSICAL.get(variant, variant) for variant in variants})
+    roots = generate.write_sites(size, features, sources)
     output = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     sites = {variant: output / variant for variant in variants}
     results = {variant: Measured() for variant in variants}
     for rep in range(reps):
         order = variants[rep % len(variants):] + variants[: rep % len(variants)]
         for variant in order:
-            seconds, cpu, peak = build(pythons[variant], roots[variant], sites[variant])
+            seconds, cpu, peak, sites[variant] = build(
+                variant, pythons[variant], roots[ZENSICAL.get(variant, variant)], sites[variant])
             results[variant].seconds.append(seconds)
             results[variant].cpu_seconds.append(cpu)
             results[variant].peak_mb.append(peak)
@@ -153,6 +175,13 @@ def result_lines(all_results: dict[str, dict[str, Measured]]) -> list[str]:
             base = results["baseline"].median
             lines.append(f"RESULT {size} hooks/baseline={results['hooks'].median / base:.2f} "
                          f"bibtex/baseline={results['bibtex'].median / base:.2f}")
+        if {"baseline", "zensical-baseline", "zensical"} <= results.keys():
+            base = results["baseline"].median
+            lines.append(f"RESULT {size} zensical-baseline/baseline="
+                         f"{results['zensical-baseline'].median / base:.2f} "
+                         f"zensical/zensical-baseline="
+                         f"{results['zensical'].median / results['zensical-baseline'].median:.2f} "
+                         f"zensical/hooks={results['zensical'].median / results['hooks'].median:.2f}")
     return lines
 
 
@@ -170,14 +199,16 @@ def parse_feature(text: str) -> tuple[str, bool]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="+", choices=list(generate.SIZES), default=["small", "medium"])
-    parser.add_argument("--variants", nargs="+", choices=generate.VARIANTS, default=list(generate.VARIANTS))
+    variants = [*generate.VARIANTS, *ZENSICAL]
+    parser.add_argument("--variants", nargs="+", choices=variants, default=variants)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--feature", type=parse_feature, action="append", default=[],
                         help="switch a Material feature for every variant, e.g. navigation.prune=off")
     parser.add_argument("--no-micro", action="store_true", help="skip the microbenchmark")
     args = parser.parse_args()
 
-    pythons: dict[str, Path | str] = {"baseline": sys.executable, "hooks": sys.executable}
+    pythons: dict[str, Path | str] = {"baseline": sys.executable, "hooks": sys.executable,
+                                      "zensical-baseline": sys.executable, "zensical": sys.executable}
     if "bibtex" in args.variants:
         pythons["bibtex"] = ensure_bibtex_venv()
     all_results = {size: measure_size(size, args.variants, args.reps, dict(args.feature), pythons)

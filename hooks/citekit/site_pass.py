@@ -16,6 +16,7 @@ and exits 1 before Zensical starts, as `mkdocs build` would stop.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -30,6 +31,7 @@ from .entry_page import CITED_BY_MARKER
 from .index_pages import catalogue_script, fill_counts
 from .library import Library, load_library, relative_path
 from .markdown_ext import CitationExtension, DocumentRecord, PageContext
+from .metadata import head_html
 from .model import Problem
 from .page_facts import SiteInfo
 from .dates import as_date
@@ -199,6 +201,8 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
             if key:
                 text = text.replace(CITED_BY_MARKER, cited_by(
                     places.get(key, []), lambda citing: relative_path(citing, src)))
+                # the metadata tags for reference managers (MkDocs adds them at render time)
+                text = text.replace("\n---\n", f"\nkb_head: {json.dumps(head_html(library.works[key].entry))}\n---\n", 1)
             target.write_text(fill_counts(text, counts), encoding="utf-8")
         else:
             target.write_text(generated.text, encoding="utf-8")
