@@ -112,7 +112,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) ->
 @guarded
 def on_page_context(context, *, page: Page, config: MkDocsConfig, **kwargs):
     """A work's page gets its metadata tags just before it is rendered, and lets go of them
-    right after (on_post_page): 1.5 kB a work that need not stay in memory all build."""
+    right after (on_post_page), so they need not stay in memory all build."""
     work = bibstate.for_build(config).works.get(page.meta.get("kb_entry"))
     if work is not None:
         page.meta["kb_head"] = head_html(work.entry)
@@ -168,7 +168,7 @@ def _add(files: Files, config: MkDocsConfig, path: str, content: str) -> None:
 def _add_download(files: Files, config: MkDocsConfig, path: str, content: str | None) -> None:
     """A file to download, written straight into site_dir rather than held in memory until
     MkDocs copies the static files (MkDocs allows this: a generated file whose source is its
-    own destination is left as it is). 27 MB less memory for 5,000 works."""
+    own destination is left as it is); benchmarks/README.md has the memory it saves."""
     src_uri = _src(config, path)
     if files.src_uris.get(src_uri) is not None:
         return  # a hand-written file wins over a generated one

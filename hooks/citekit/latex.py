@@ -12,10 +12,10 @@ _LATEX_MARKERS = re.compile(r"[\\{}~$%]|--|``|''")
 _WHITESPACE = re.compile(r"\s+")
 
 # The LaTeX that Norwegian bibliographies are made of ({\o}, {\aa}, \'e, \&, --, {Braces}) is
-# decoded by the few substitutions below; pylatexenc, which costs about 1 ms a value (6 s for
-# a 5,000-entry bibliography), is asked only about values holding anything else. The fast
-# path gives exactly what pylatexenc gives: benchmarks/check_latex.py compares the two on
-# every value of the real, fixture and generated bibliographies and on random values.
+# decoded by the few substitutions below; pylatexenc, which is slow for a bibliography of
+# thousands of entries (benchmarks/README.md), is asked only about values holding anything
+# else. The fast path gives exactly what pylatexenc gives: tests/test_latex.py compares the
+# two on every value of the real and fixture bibliographies and on generated values.
 _LETTERS = {"o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ", "oe": "œ",
             "OE": "Œ", "ss": "ß", "l": "ł", "L": "Ł"}
 _ACCENTS = {"'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303",
@@ -65,7 +65,7 @@ def _fast_latex_to_text(value: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _converter():
-    # Imported only when a value needs it: pylatexenc's tables take 4 MB of memory.
+    # Imported only when a value needs it: pylatexenc's tables take memory.
     from pylatexenc.latex2text import LatexNodes2Text
 
     # math_mode="verbatim" keeps $...$ as written instead of guessing at a rendering.

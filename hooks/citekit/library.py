@@ -61,8 +61,8 @@ class Library:
 
 def relative_path(target: str, page_path: str) -> str:
     """`target` relative to the folder of `page_path`, both relative to the docs folder.
-    (posixpath.relpath does the same 20 times slower: it asks the file system for the working
-    folder each time, and a page can link to hundreds of works.)"""
+    (posixpath.relpath does the same, slowly: it asks the file system for the working folder
+    each time, and a page can link to hundreds of works.)"""
     folder = page_path.split("/")[:-1]
     parts = target.split("/")
     common = 0
