@@ -109,24 +109,6 @@ def read_at(text: str, pos: int, is_link_label: IsLinkLabel = _never) -> Reading
     return None
 
 
-def find_citations(text: str, is_link_label: IsLinkLabel = _never) -> list[Reading]:
-    """Every citation in plain `text`, left to right, as Pandoc's inline reader meets them
-    (used on text that holds no Markdown structure, and in tests)."""
-    found: list[Reading] = []
-    pos = 0
-    for match in CANDIDATE.finditer(text):
-        if match.start() < pos:
-            continue
-        reading = read_at(text, match.start(), is_link_label)
-        if reading is not None:
-            found.append(reading)
-            pos = reading.end
-    return found
-
-
-CANDIDATE = re.compile(r"\[|-?@")
-
-
 # --- keys ----------------------------------------------------------------------------------
 
 
