@@ -19,7 +19,8 @@ from mkdocs.plugins import event_priority
 import bibstate
 from guard import guarded
 from citekit.dates import as_date
-from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext, front_matter_lines
+from citekit.front_matter import front_matter_lines
+from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext
 from citekit.page_facts import SiteInfo
 from hook_assets import add_asset_files, link_assets
 

@@ -5,6 +5,7 @@ kept as written."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 # CSL locator terms (long, short and symbol forms, singular and plural) -> nb-NO short form.
@@ -38,6 +39,7 @@ _BRACED = re.compile(r"^\{(?P<locator>[^{}]*)\}(?P<rest>.*)$", re.DOTALL)
 _RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 
+@functools.lru_cache(maxsize=4096)  # a page repeats its locators; this runs per citation
 def norwegian_locator(suffix: str) -> str:
     """'p. 33' -> 's. 33', '12-14' -> 's. 12–14', 'chap. 3' -> 'kap. 3', '¶ 4' -> 'avsn. 4';
     ', blant andre' -> 'blant andre'. The suffix is Markdown source, kept as written apart

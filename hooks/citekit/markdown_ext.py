@@ -19,11 +19,10 @@ line is found by looking for each citation's source text in the page, in reading
 from __future__ import annotations
 
 import datetime
-import html
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
@@ -34,15 +33,15 @@ from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE, InlinePro
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .catalogue import ENTRY_HREF
 from .cite_syntax import STX, Citation, Malformed, Mode, read_at
 from .library import Library, load_library
 from .locators import norwegian_locator
-from .coins import COINS_CLASS, coins
 from .dates import as_date
+from .front_matter import front_matter_lines
 from .model import Problem
+from .resolve import Cited, listed_works, read_through, target
 from .page_facts import SiteInfo, cite_block, dates_line, source_years
-from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, ListedWork, RenderedItem, Target,
+from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, Target,
                      citation_element, cite_id, error_mark, reference_list)
 
 
@@ -62,21 +61,13 @@ class PageContext:
     site: SiteInfo | None = None
 
 
-@dataclass
-class CitedItem:
-    """A citation of a known work, numbered in reading order, and the heading above it;
-    `via` is the work the site read it in (a secondary citation)."""
+@dataclass(frozen=True)
+class CitedItem(Cited):
+    """A citation of a known work (numbered, and the work read for it: citekit.resolve), and
+    the heading it stands under, which the table of contents gives it last."""
 
-    number: int
-    key: str
-    via: str = ""
     section_anchor: str = ""
     section_title: str = ""
-
-    @property
-    def read(self) -> str:
-        """The work the site has read: what "Kilder" lists (APA's rule for secondary sources)."""
-        return self.via or self.key
 
 
 @dataclass(frozen=True)
@@ -97,8 +88,14 @@ class DocumentRecord:
     page: PageContext
     title: str = ""  # the text of the page's first h1
     cited: list[CitedItem] = field(default_factory=list)
-    groups: list[tuple[ReadItem, ...]] = field(default_factory=list)
+    # each citation's element and reading, in order; `groups` reads them when asked (tests)
+    readings: list[tuple[etree.Element, Citation]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def groups(self) -> list[tuple[ReadItem, ...]]:
+        """The citations as read, with prefixes and locators as rendered text."""
+        return [_read_items(element, citation) for element, citation in self.readings]
 
 
 class CitationError(Exception):
@@ -186,24 +183,6 @@ def _zensical_page(md: Markdown, docs_dir: str) -> PageContext | None:
     return PageContext(path, location, front_matter_lines(Path(location)), updated, url, site)
 
 
-def front_matter_lines(path: Path) -> int:
-    """How many lines of YAML front matter the file at `path` starts with."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError:
-        return 0
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for number, line in enumerate(lines[1:], 2):
-        if line.rstrip() in ("---", "..."):
-            # MkDocs and Zensical drop the blank line after the front matter as well.
-            while number < len(lines) and not lines[number].strip():
-                number += 1
-            return number
-    return 0
-
-
 # --- per document ------------------------------------------------------------------------
 
 
@@ -233,21 +212,14 @@ class _Document:
 
     def target(self, key: str) -> Target | None:
         if key not in self.targets:
-            work = self.library.works.get(key)
-            via = work.entry.get("citedin") if work is not None else ""
-            self.targets[key] = None if work is None else Target(
-                work.label.names, work.label.year, self.library.entry_href(key, self.page.path),
-                work.reference_text, self.target(via) if via in self.library.works else None)
+            self.targets[key] = target(self.library, key, self.page.path)
         return self.targets[key]
 
     def render(self, citation: Citation, data: str) -> etree.Element:
-        items = []
-        for item in citation.items:
-            target = self.target(item.key)
-            items.append(RenderedItem(item.key, item.mode, target, item.prefix,
-                                      norwegian_locator(item.suffix)))
-        wrapper, marks = citation_element(items, citation.textual)
         raw = data[citation.start : citation.end]
+        items = [RenderedItem(item.key, item.mode, self.target(item.key), item.prefix,
+                              norwegian_locator(item.suffix)) for item in citation.items]
+        wrapper, marks = citation_element(items, citation.textual)
         self.wrappers[wrapper] = (citation, raw)
         for item, mark in zip(citation.items, marks):
             self.items[mark] = (item.key, raw)
@@ -372,28 +344,15 @@ class _Number(Treeprocessor):
             if element.get("class") == VIA_CLASS:
                 element.tag = "span"
                 del element.attrib["href"]
-        cited: dict[str, list[int]] = {}
-        for item in document.record.cited:
-            cited.setdefault(item.read, []).append(item.number)
-        if cited:
-            listed = []
-            for key in sorted(cited, key=library.position.__getitem__):
-                work = library.works[key]
-                reference = work.reference_html.replace(
-                    ENTRY_HREF, html.escape(document.target(key).href))
-                listed.append(ListedWork(key, reference, cited[key]))
-            elements = reference_list(listed)
-            for item, work in zip(elements[1], listed):
-                span = etree.SubElement(item, "span", {"class": COINS_CLASS,
-                                                      "title": coins(library.works[work.key].entry)})
-                span.tail = "\n"
-            _insert_before_footnotes(root, elements)
+        if document.record.cited:
+            listed = listed_works(document.record.cited, library, document.page.path)
+            _insert_before_footnotes(root, reference_list(listed))
 
     def _visit(self, element: etree.Element, inside_link: bool) -> None:
         document = self.document
         if element in document.wrappers:
             citation, raw = document.wrappers[element]
-            document.record.groups.append(_read_items(element, citation))
+            document.record.readings.append((element, citation))
         if element in document.items:
             key, raw = document.items[element]
             if element.get("class") == ERROR_CLASS:
@@ -403,9 +362,7 @@ class _Number(Treeprocessor):
             else:
                 number = len(document.record.cited) + 1
                 element.set("id", cite_id(number))
-                target = document.target(key)
-                via = target.via and document.library.works[key].entry.get("citedin")
-                document.record.cited.append(CitedItem(number, key, via or ""))
+                document.record.cited.append(CitedItem(number, key, read_through(document.library, key)))
                 if inside_link:
                     # A link cannot hold a link: the citation inside a link's text stays
                     # text (with its number and hover text), as Pandoc renders it.
@@ -485,7 +442,7 @@ class _Sections(Treeprocessor):
         cited = self.document.record.cited
         if not cited:
             return
-        by_id = {cite_id(item.number): item for item in cited}
+        by_id = {cite_id(item.number): index for index, item in enumerate(cited)}
         anchor, title = "", ""
         for element in root.iter():
             if element.tag in _HEADINGS and element.get("id"):
@@ -493,9 +450,9 @@ class _Sections(Treeprocessor):
                 title = " ".join("".join(_heading_text(element)).split())
             elif element.tag == "div" and "footnote" in (element.get("class") or "").split():
                 anchor, title = "", ""  # footnotes stand under no heading of their own
-            item = by_id.get(element.get("id", "")) if element.tag in ("a", "span") else None
-            if item is not None:
-                item.section_anchor, item.section_title = anchor, title
+            index = by_id.get(element.get("id", "")) if element.tag in ("a", "span") else None
+            if index is not None:
+                cited[index] = replace(cited[index], section_anchor=anchor, section_title=title)
 
 
 def _heading_text(heading: etree.Element):

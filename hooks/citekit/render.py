@@ -196,6 +196,7 @@ class ListedWork:
     key: str
     reference_html: str  # well-formed HTML from citekit.apa
     cite_numbers: Sequence[int]
+    coins: str = ""  # the work's OpenURL ContextObject, for Zotero (citekit.coins)
 
 
 def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list[etree.Element]:
@@ -216,6 +217,9 @@ def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list
             link.text = AtomicString(f"↑{index}")
             if index < len(work.cite_numbers):
                 link.tail = AtomicString(" ")
+        if work.coins:
+            span = etree.SubElement(item, "span", {"class": "Z3988", "title": work.coins})
+            span.tail = "\n"
         item.tail = "\n"
         listing.append(item)
     return [title, listing]

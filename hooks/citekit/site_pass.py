@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ import markdown
 import yaml
 
 from .entry_page import CITED_BY_MARKER
+from .front_matter import front_matter_end, split_front_matter
 from .index_pages import catalogue_script, fill_counts
 from .library import Library, load_library, relative_path
 from .markdown_ext import CitationExtension, DocumentRecord, PageContext
@@ -49,7 +49,6 @@ SHARED_TEMPLATES = ("main.html", "partials/language.html", "partials/source-file
 ASSETS = ("citations.css", "research-index.css", "research-index.js")
 ASSET_DIR = "assets/kunnskapsbase"
 HOOK_ASSETS = Path(__file__).resolve().parent.parent / "assets"
-_FRONT_MATTER = re.compile(r"^---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 @dataclass
@@ -140,8 +139,7 @@ def nav_pages(nav, pages) -> dict[str, str]:
 
 def _render(path: Path, src: str, library: Library, config: dict, site: SiteInfo,
             site_url: str) -> DocumentRecord:
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-    meta, body, offset = split_front_matter(text)
+    meta, body, offset = split_front_matter(path.read_text(encoding="utf-8-sig"))
     page = PageContext(src, f"{config.get('docs_dir', 'docs')}/{src}", offset,
                        as_date(meta.get("updated")),
                        site_url.rstrip("/") + "/" + page_url(src) if site_url else "", site)
@@ -157,17 +155,6 @@ def _render(path: Path, src: str, library: Library, config: dict, site: SiteInfo
     record = records[0]
     record.title = str(meta.get("title") or record.title or src)
     return record
-
-
-def split_front_matter(text: str) -> tuple[dict, str, int]:
-    """(front matter, Markdown, lines before the Markdown), as MkDocs splits a page."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return {}, text, 0
-    meta = yaml.safe_load(match["yaml"] or "") or {}
-    rest = text[match.end():]
-    body = rest.lstrip("\n")
-    return (meta if isinstance(meta, dict) else {}), body, text[: len(text) - len(body)].count("\n")
 
 
 def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord],
@@ -195,7 +182,7 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
             meta, _, _ = split_front_matter(generated.markdown)
             text = generated.markdown
             if meta.get("kb_page"):
-                head = generated.markdown[: _FRONT_MATTER.match(generated.markdown).end()]
+                head = generated.markdown[: front_matter_end(generated.markdown)]
                 text = head + page_body(library, meta["kb_page"], "", href_from(src))
             key = meta.get("kb_entry")
             if key:

@@ -1,0 +1,60 @@
+"""Resolving citations, apart from reading and rendering them: keys and the library in;
+what each key links to and shows, the works a page's "Kilder" lists, and the problems out,
+as data for whoever reports them (as mkdocstrings-autorefs returns unmapped references)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Sequence
+
+from .catalogue import ENTRY_HREF
+from .coins import coins
+from .library import Library
+from .render import ListedWork, Target
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One numbered citation of a known work; `via` the work read for it, or ''."""
+
+    number: int
+    key: str
+    via: str = ""
+
+    @property
+    def read(self) -> str:
+        """The work the site has read: what "Kilder" lists (APA's rule for secondary sources)."""
+        return self.via or self.key
+
+
+def target(library: Library, key: str, page_path: str) -> Target | None:
+    """What a citation of `key` on the page at `page_path` links to and shows; None when the
+    key is not a work (the caller asks `library.unknown_key_message` what to say)."""
+    work = library.works.get(key)
+    if work is None:
+        return None
+    via = work.entry.get("citedin")
+    return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
+                  work.reference_text, target(library, via, page_path) if via in library.works else None)
+
+
+def read_through(library: Library, key: str) -> str:
+    """The work through which the site knows `key`, or '' when it has read it itself."""
+    via = library.works[key].entry.get("citedin") if key in library.works else ""
+    return via if via in library.works else ""
+
+
+def listed_works(cited: Sequence[Cited], library: Library, page_path: str) -> list[ListedWork]:
+    """The page's "Kilder": each work read, once, in APA order, with the numbers of the
+    citations that rest on it and its reference linked from this page."""
+    numbers: dict[str, list[int]] = {}
+    for item in cited:
+        numbers.setdefault(item.read, []).append(item.number)
+    listed = []
+    for key in sorted(numbers, key=library.position.__getitem__):
+        work = library.works[key]
+        href = html.escape(library.entry_href(key, page_path))
+        listed.append(ListedWork(key, work.reference_html.replace(ENTRY_HREF, href), numbers[key],
+                                 coins(work.entry)))
+    return listed
