@@ -127,3 +127,17 @@ def test_malformed_bib_stops_the_build_with_its_location(tmp_path):
     line = bib.count("\n")
     assert (f"references.bib:{line}: malformed entry 'z2020': the file ends before the entry is closed "
             "(unclosed brace?)") in done.stderr
+
+
+def test_a_page_without_description_stops_the_build_as_under_strict_mkdocs(tmp_path):
+    root = fixture_site(tmp_path, {"docs/andre.md": "---\nupdated: 2026-11-23\n---\n\n# Andre\n\nTekst.\n"})
+    done = zensical_build(root)
+    assert done.returncode == 1
+    assert "docs/andre.md: front matter lacks 'description'" in done.stderr
+
+
+def test_task_list_checkboxes_are_named_as_under_mkdocs(real_site, zensical_site):
+    def names(site):
+        page = BeautifulSoup((site / "verktoy/sjekklister/index.html").read_text(), "html.parser")
+        return [box.get("aria-label") for box in page.select("li.task-list-item input")]
+    assert names(zensical_site) == names(real_site.site) and all(names(zensical_site))

@@ -150,10 +150,16 @@ def _render(path: Path, src: str, library: Library, config: dict, site: SiteInfo
     extension.on_document = records.append
     names, options = markdown_extensions(config)
     markdown.Markdown(extensions=[extension, *names], extension_configs=options).convert(body)
-    if not records:  # an empty page: nothing was converted
-        return DocumentRecord(page)
-    record = records[0]
+    record = records[0] if records else DocumentRecord(page)  # an empty page converts nothing
     record.title = str(meta.get("title") or record.title or src)
+    # What hooks/page_meta.py asks of every page under MkDocs (a warning there, which the
+    # strict build stops on): a description, and the date it was last updated.
+    for name in ("description", "updated"):
+        if not meta.get(name):
+            record.problems.append(Problem(page.location, None, f"front matter lacks '{name}'"))
+    if meta.get("updated") and page.updated is None:
+        record.problems.append(Problem(page.location, None, f"'updated' must be a date "
+                                                            f"(YYYY-MM-DD), not {meta['updated']!r}"))
     return record
 
 
@@ -220,7 +226,9 @@ def _write_config(root: Path) -> None:
         "theme": {"custom_dir": "zensical/overrides"},
         "extra_css": css,
         "extra_javascript": js,
-        "markdown_extensions": [{"citekit.markdown_ext": {"bibliography": BIB_FILE, "docs_dir": "docs"}}],
+        "markdown_extensions": [{"citekit.markdown_ext": {"bibliography": BIB_FILE, "docs_dir": "docs"}},
+                                # the checkbox names MkDocs gets from hooks/accessibility.py
+                                {"themefix.markdown_ext": {"docs_dir": "docs"}}],
     }
     header = ("# Written by `python -m citekit.site_pass` (make build-zensical): mkdocs.yml for\n"
               "# Zensical, with the pages and templates it needs. Do not edit; do not commit.\n")
