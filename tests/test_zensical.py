@@ -141,3 +141,32 @@ def test_task_list_checkboxes_are_named_as_under_mkdocs(real_site, zensical_site
         page = BeautifulSoup((site / "verktoy/sjekklister/index.html").read_text(), "html.parser")
         return [box.get("aria-label") for box in page.select("li.task-list-item input")]
     assert names(zensical_site) == names(real_site.site) and all(names(zensical_site))
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_on_the_zensical_build(zensical_site):
+    """WCAG 2.1 AA and axe's best practices on every page Zensical built, light and dark."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import new_browser
+    from test_browser_site import AXE, NO_TRANSITIONS, _QuietHandler, run_axe, site_pages
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(zensical_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    driver = new_browser(width=1280)
+    found = []
+    try:
+        assert AXE.exists(), "axe-core is missing: run `make test` (it runs npm ci)"
+        for path in site_pages(zensical_site):
+            driver.get(f"http://127.0.0.1:{server.server_port}/{path}")
+            driver.execute_script(NO_TRANSITIONS)
+            for scheme in ("default", "slate"):
+                driver.execute_script("document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+                found += [f"{path} [{scheme}] {v}" for v in run_axe(driver)]
+    finally:
+        driver.quit()
+        server.shutdown()
+    assert found == []

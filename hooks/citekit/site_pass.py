@@ -45,6 +45,8 @@ CONFIG = Path("build") / "zensical.yml"
 # The partials both engines render (the others in overrides/ are copies of Material's own,
 # with accessibility fixes for Material's markup; Zensical's templates differ).
 SHARED_TEMPLATES = ("main.html", "partials/language.html", "partials/source-file.html")
+# The fixes to the theme's partials (themefix.overrides) that Zensical's partials need too.
+ZENSICAL_FIXES = ("partials/nav-item.html",)
 # The stylesheets and scripts the MkDocs hooks add to every page (hooks/hook_assets.py).
 ASSETS = ("citations.css", "research-index.css", "research-index.js")
 ASSET_DIR = "assets/kunnskapsbase"
@@ -84,6 +86,7 @@ def run(root: Path) -> Report:
             records[src].title = title
     _write_index(out / "docs", library, records, list(order))
     _copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
+    report.problems += _fix_zensical_templates(out / "overrides")
     _write_config(root)
     return report
 
@@ -214,6 +217,37 @@ def _copy_shared(overrides: Path, out: Path) -> None:
     assets.mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
         shutil.copyfile(HOOK_ASSETS / name, assets / name)
+
+
+def _fix_zensical_templates(overrides: Path) -> list[Problem]:
+    """Material's markup fixes that Zensical's templates need too, made in Zensical's own
+    partials (themefix.overrides: the same edits, checked the same way); Zensical's search
+    dialog already has its name."""
+    import importlib.util
+
+    from themefix.overrides import OVERRIDES, fixed, header
+
+    spec = importlib.util.find_spec("zensical")
+    templates = Path(spec.origin).parent / "templates" if spec and spec.origin else None
+    problems = []
+    for override in OVERRIDES:
+        if override.template not in ZENSICAL_FIXES:
+            continue
+        source = templates / override.template if templates else None
+        if source is None or not source.is_file():
+            problems.append(Problem("zensical", None, f"{override.fix}: Zensical has no "
+                                                      f"{override.template} to fix"))
+            continue
+        text, found = fixed(override, source.read_text(encoding="utf-8"))
+        problems += [Problem("zensical", None, problem.message.replace("Material", "Zensical"))
+                     for problem in found]
+        if text is not None:
+            target = overrides / override.template
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ours = ("{#- Written by citekit.site_pass: Zensical's " + override.template +
+                    " with the fix '" + override.fix + "' of hooks/themefix/overrides.py. -#}\n")
+            target.write_text(ours + text[len(header(override)):], encoding="utf-8")
+    return problems
 
 
 def _write_config(root: Path) -> None:
