@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 
 import bibstate
 from guard import guarded
+from citekit.assets import CITATION_ASSETS
 from citekit.dates import as_date
 from citekit.front_matter import front_matter_lines
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.citations")
-ASSETS = ("citations.css",)
+ASSETS = CITATION_ASSETS
 
 
 @guarded

@@ -3,7 +3,6 @@ that lists the hook gets them, with nothing to add to its mkdocs.yml or docs/.""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
@@ -12,8 +11,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-SOURCE = Path(__file__).resolve().parent / "assets"
-TARGET = "assets/kunnskapsbase"
+from citekit.assets import SOURCE, TARGET
 
 
 def link_assets(config: MkDocsConfig, *names: str) -> None:

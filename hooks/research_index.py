@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 import bibstate
+from citekit.assets import INDEX_ASSETS
 from citekit.entry_page import CITED_BY_MARKER
 from citekit.index_pages import INDEX_MARKER, catalogue_script, fill_counts
 from citekit.metadata import head_html
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.research_index")
-ASSETS = ("research-index.css", "research-index.js")
+ASSETS = INDEX_ASSETS
 # Files are looked up with `files.src_uris.get` rather than `get_file_from_path`, which
 # normalises the path first (a third of the time of a 5,000-work listing): ours are
 # normalised already.

@@ -10,6 +10,7 @@ from typing import Mapping
 
 from .apa import format_reference
 from .bibliography import Bibliography
+from .coins import coins
 from .entry_types import entry_type
 from .labels import Label, assign_labels, creators, norwegian_sort_key
 from .model import Entry, Problem
@@ -34,6 +35,7 @@ class Work:
     reference_html: str  # the title links to ENTRY_HREF
     reference_html_unlinked: str
     reference_text: str
+    coins: str  # its OpenURL ContextObject, for Zotero (citekit.coins)
 
     @property
     def key(self) -> str:
@@ -55,7 +57,8 @@ def build_catalogue(bibliography: Bibliography) -> tuple[dict[str, Work], list[P
     for key, entry in bibliography.entries.items():
         linked = format_reference(entry, labels[key], title_href=ENTRY_HREF)
         unlinked = format_reference(entry, labels[key])
-        works.append(Work(entry, labels[key], slugs[key], linked.html, unlinked.html, unlinked.text))
+        works.append(Work(entry, labels[key], slugs[key], linked.html, unlinked.html, unlinked.text,
+                          coins(entry)))
     works.sort(key=Work.sort_key)
     return {work.key: work for work in works}, problems
 

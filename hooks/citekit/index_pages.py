@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from .catalogue import Work, institute, kind
-from .coins import COINS_CLASS, coins
+from .coins import COINS_CLASS
 from .entry_types import entry_type
 from .labels import norwegian_sort_key
 from .model import Problem
@@ -136,7 +136,7 @@ def work_item(work: Work, href: Href) -> str:
         f'<a class="kb-work-title" href="{html.escape(href(work.slug + ".md"))}">'
         f"{html.escape(entry.get('title'))}</a> "
         f'<span class="kb-work-meta">{" · ".join(meta)}</span>'
-        f'<span class="{COINS_CLASS}" title="{html.escape(coins(entry))}"></span></li>'
+        f'<span class="{COINS_CLASS}" title="{html.escape(work.coins)}"></span></li>'
     )
 
 

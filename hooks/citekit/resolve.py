@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .catalogue import ENTRY_HREF
-from .coins import coins
 from .library import Library
 from .render import ListedWork, Target
 
@@ -56,5 +55,5 @@ def listed_works(cited: Sequence[Cited], library: Library, page_path: str) -> li
         work = library.works[key]
         href = html.escape(library.entry_href(key, page_path))
         listed.append(ListedWork(key, work.reference_html.replace(ENTRY_HREF, href), numbers[key],
-                                 coins(work.entry)))
+                                 work.coins))
     return listed

@@ -26,6 +26,9 @@ from pathlib import Path
 import markdown
 import yaml
 
+from .assets import CITATION_ASSETS, INDEX_ASSETS
+from .assets import SOURCE as ASSET_SOURCE
+from .assets import TARGET as ASSET_DIR
 from .entry_page import CITED_BY_MARKER
 from .front_matter import front_matter_end, split_front_matter
 from .index_pages import catalogue_script, fill_counts
@@ -47,10 +50,8 @@ CONFIG = Path("build") / "zensical.yml"
 SHARED_TEMPLATES = ("main.html", "partials/language.html", "partials/source-file.html")
 # The fixes to the theme's partials (themefix.overrides) that Zensical's partials need too.
 ZENSICAL_FIXES = ("partials/nav-item.html",)
-# The stylesheets and scripts the MkDocs hooks add to every page (hooks/hook_assets.py).
-ASSETS = ("citations.css", "research-index.css", "research-index.js")
-ASSET_DIR = "assets/kunnskapsbase"
-HOOK_ASSETS = Path(__file__).resolve().parent.parent / "assets"
+# The stylesheets and scripts the MkDocs hooks add to every page.
+ASSETS = CITATION_ASSETS + INDEX_ASSETS
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _copy_shared(overrides: Path, out: Path) -> None:
     assets = out / "docs" / ASSET_DIR
     assets.mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
-        shutil.copyfile(HOOK_ASSETS / name, assets / name)
+        shutil.copyfile(ASSET_SOURCE / name, assets / name)
 
 
 def _fix_zensical_templates(overrides: Path) -> list[Problem]:
