@@ -124,7 +124,7 @@ def test_what_cannot_be_named_is_reported_and_left_as_it_is(name, html, messages
 
 # --- template overrides ---------------------------------------------------------------------
 
-SEARCH, NAV = OVERRIDES
+SEARCH, NAV, FOOTER = OVERRIDES
 SEARCH_TAG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_HTML = (MATERIAL / SEARCH.template).read_text(encoding="utf-8")
 NAV_HTML = (MATERIAL / NAV.template).read_text(encoding="utf-8")
@@ -145,6 +145,8 @@ def test_the_fixes_in_the_copies():
     nav = fixed(NAV, NAV_HTML)[0]
     assert 'aria-labelledby="{{ path }}_title"' in nav and '_label"' not in nav.split("<nav ", 1)[1][:80]
     assert '<label class="md-nav__title" for="{{ path }}" id="{{ path }}_title">' in nav
+    footer = fixed(FOOTER, (MATERIAL / FOOTER.template).read_text(encoding="utf-8"))[0]
+    assert "Laget med" in footer and "Made with" not in footer
 
 
 SEARCH_COPY = fixed(SEARCH, SEARCH_HTML)[0]
@@ -219,10 +221,12 @@ def test_build_reports_a_fix_that_cannot_apply(tmp_path):
         f"with the fix: Material changed it or the copy was edited; run {UPDATE} to copy it again",
         f"../overrides/partials/nav-item.html: navigation section names: the override is missing; "
         f"run {UPDATE} to write it",
+        f"../overrides/partials/copyright.html: footer language: the override is missing; "
+        f"run {UPDATE} to write it",
         "docs/b.md: task-list checkbox names: checkbox 1 of the page is in no task-list item and "
         "has no accessible name (did pymdownx.tasklist's markup change?)",
     ]
-    assert "Aborted with 3 warnings in strict mode!" in build.output
+    assert "Aborted with 4 warnings in strict mode!" in build.output
 
 
 @pytest.mark.slow

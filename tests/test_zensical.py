@@ -143,6 +143,15 @@ def test_task_list_checkboxes_are_named_as_under_mkdocs(real_site, zensical_site
     assert names(zensical_site) == names(real_site.site) and all(names(zensical_site))
 
 
+def test_the_footer_credit_is_in_norwegian_in_both_engines(real_site, zensical_site):
+    def credit(site):
+        page = BeautifulSoup((site / "index.html").read_text(), "html.parser")
+        return " ".join(page.select_one(".md-copyright").get_text(" ").split())
+    assert "Laget med Material for MkDocs" in credit(real_site.site)
+    assert "Laget med Zensical" in credit(zensical_site)
+    assert "Made with" not in credit(real_site.site) + credit(zensical_site)
+
+
 @pytest.mark.browser
 def test_axe_finds_nothing_on_the_zensical_build(zensical_site):
     """WCAG 2.1 AA and axe's best practices on every page Zensical built, light and dark."""

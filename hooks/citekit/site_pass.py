@@ -49,7 +49,7 @@ CONFIG = Path("build") / "zensical.yml"
 # with accessibility fixes for Material's markup; Zensical's templates differ).
 SHARED_TEMPLATES = ("main.html", "partials/language.html", "partials/source-file.html")
 # The fixes to the theme's partials (themefix.overrides) that Zensical's partials need too.
-ZENSICAL_FIXES = ("partials/nav-item.html",)
+ZENSICAL_FIXES = ("partials/nav-item.html", "partials/copyright.html")
 # The stylesheets and scripts the MkDocs hooks add to every page.
 ASSETS = CITATION_ASSETS + INDEX_ASSETS
 

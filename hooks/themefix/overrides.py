@@ -43,6 +43,11 @@ OVERRIDES = (
         (('aria-labelledby="{{ path }}_label"', 'aria-labelledby="{{ path }}_title"'),
          ('<label class="md-nav__title" for="{{ path }}">',
           '<label class="md-nav__title" for="{{ path }}" id="{{ path }}_title">'))),
+    Override(
+        "partials/copyright.html", "footer language",
+        "the footer's credit is in Norwegian, the language of the page; Material writes it in "
+        "English on every page, whatever the site's language.",
+        (("Made with", "Laget med"),)),
 )
 
 
