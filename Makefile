@@ -12,7 +12,7 @@ BROWSER_DEPS := chromium chromium-driver poppler-utils
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical offline test test-fast audit bench bench-quick clean
+.PHONY: serve build build-zensical offline test audit bench bench-quick clean
 
 serve: $(STAMP)
 	KB_PDF=false $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
