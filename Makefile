@@ -1,66 +1,91 @@
 # The two commands of the README: `make serve` (write and preview) and `make test` (check
-# everything). Both set up what they need on a fresh Debian machine with Python 3.11.
+# everything). Both set up what they need on a fresh Debian machine with Python 3.11: the
+# Debian packages (via apt-get when run as root), a venv from the pinned requirements with the
+# project's own package installed editable, and, for the tests, the npm packages of the lock file.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
-NODE_STAMP := node_modules/.installed-$(shell sha1sum package-lock.json | cut -c1-12)
+hash = $(shell cat $(1) | sha1sum | cut -c1-12)
+SITE_STAMP := $(VENV)/.site-$(call hash,requirements/site.txt pyproject.toml)
+TEST_STAMP := $(VENV)/.test-$(call hash,requirements/site.txt requirements/test.txt pyproject.toml)
+NODE_STAMP := node_modules/.installed-$(call hash,package-lock.json)
+BASE_DEPS := git python3-venv
 PDF_DEPS := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 BROWSER_DEPS := chromium chromium-driver poppler-utils
+NODE_DEPS := nodejs npm
 
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical offline test audit bench bench-quick clean
+.PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick clean \
+        base-deps pdf-deps browser-deps node-deps
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	KB_PDF=false $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) pdf-deps
+build: $(SITE_STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
 
 # The same site with Zensical, Material's successor: the whole-site pass writes the research
 # index and a config for Zensical into build/, then Zensical builds build/zensical/site.
-build-zensical: $(STAMP)
-	PYTHONPATH=hooks $(BIN)/python -m citekit.site_pass .
-	PYTHONPATH=hooks $(BIN)/zensical build --clean -f build/zensical.yml
+build-zensical: $(TEST_STAMP)
+	$(BIN)/python -m citekit.site_pass .
+	$(BIN)/zensical build --clean -f build/zensical.yml
 	@echo "Wrote build/zensical/site"
 
-offline: $(STAMP) $(NODE_STAMP) pdf-deps
+offline: $(SITE_STAMP) $(NODE_STAMP) pdf-deps
 	rm -f site-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
-	cd site-offline && $(BIN)/python -m zipfile -c ../site-offline.zip .
-	@echo "Wrote site-offline.zip: unpack it and open index.html"
+	$(abspath $(BIN))/python -m zipfile -c site-offline.zip site-offline/
+	@echo "Wrote site-offline.zip: unpack it and open site-offline/index.html"
 
-test: $(STAMP) $(NODE_STAMP) pdf-deps browser-deps
+test: $(TEST_STAMP) $(NODE_STAMP) pdf-deps browser-deps lint
 	$(BIN)/pytest
 
-audit: $(STAMP) browser-deps
+# The unit tier: pure functions in process, no subprocess, no site build (under 30 s).
+test-unit: $(TEST_STAMP)
+	$(BIN)/pytest -m unit -q
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check hooks tests benchmarks scripts
+	$(BIN)/mypy
+
+audit: $(TEST_STAMP) browser-deps
 	npm ci --no-audit --no-fund
 	$(BIN)/python scripts/audit.py
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium large
 
-bench-quick: $(STAMP)
+bench-quick: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium
 
 clean:
 	rm -rf site site-offline site-offline.zip .site-* artifacts build
 
-$(STAMP): requirements.txt
+$(SITE_STAMP): requirements/site.txt pyproject.toml | base-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	rm -f $(VENV)/.installed-* && touch $@
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/site.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	rm -f $(VENV)/.site-* && touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	rm -f $(VENV)/.test-* && touch $@
+
+$(NODE_STAMP): package.json package-lock.json | node-deps
 	npm ci --omit=optional --no-audit --no-fund
 	touch $@
 
-.PHONY: pdf-deps browser-deps
+base-deps:
+	@scripts/system-deps.sh $(BASE_DEPS)
+
 pdf-deps:
 	@scripts/system-deps.sh $(PDF_DEPS)
 
 browser-deps:
 	@scripts/system-deps.sh $(BROWSER_DEPS)
+
+node-deps:
+	@scripts/system-deps.sh $(NODE_DEPS)

@@ -34,7 +34,6 @@ from typing import Callable
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
 from citekit.bibliography import parse_bibliography  # noqa: E402
 from citekit.catalogue import Work, build_catalogue, institute, kind  # noqa: E402

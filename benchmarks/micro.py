@@ -19,14 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402  (puts hooks/ on sys.path)
+import generate
 
-import markdown  # noqa: E402
+import markdown
 
-from citekit import markdown_ext  # noqa: E402
-from citekit.library import load_library  # noqa: E402
-from citekit.markdown_ext import CitationExtension, PageContext  # noqa: E402
+from citekit import markdown_ext
+from citekit.library import load_library
+from citekit.markdown_ext import CitationExtension, PageContext
 
 REPEATS = 3
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables",

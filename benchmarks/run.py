@@ -26,8 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate  # noqa: E402
+import generate
 
 BIBTEX_REQUIREMENT = "mkdocs-bibtex==4.4.0"
 BIBTEX_VENV = generate.WORK / "venv-bibtex"
@@ -100,8 +99,7 @@ def build(variant: str, python: Path | str, root: Path, site: Path) -> tuple[flo
     """One build of the site in `root`: wall seconds, CPU seconds (user and system, of the
     build and every process it started) and peak RSS in MB, and where the site was written."""
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "KB_PDF": "false", "NO_MKDOCS_2_WARNING": "1",
-           "PYTHONPATH": str(generate.ROOT / "hooks")}
+    env = {**os.environ, "KB_PDF": "false", "NO_MKDOCS_2_WARNING": "1"}
     argv, written = command(variant, python, site)
     written = written if written.is_absolute() else root / written
     shutil.rmtree(written, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""Stylesheets and scripts that belong to a hook ship with it (hooks/assets/), so any site
+"""Stylesheets and scripts that belong to a hook ship with the core (citekit/assets/), so any site
 that lists the hook gets them, with nothing to add to its mkdocs.yml or docs/."""
 
 from __future__ import annotations

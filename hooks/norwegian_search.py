@@ -2,18 +2,18 @@
 
 Material's search worker loads lunr's Norwegian support from
 `assets/javascripts/lunr/min/lunr.no.min.js`. We serve that file with a small extension of
-lunr's search pipeline appended (hooks/assets/lunr-no-prefix-stemming.js; why, is said there),
+lunr's search pipeline appended (citekit/assets/lunr-no-prefix-stemming.js; why, is said there),
 so "lønnstilskuddet" finds "lønnstilskudd" and "avtale" finds "samarbeidsavtale". Nothing
 else of the theme changes, and the search runs entirely in the reader's browser."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from citekit.assets import SEARCH_EXTENSION
 from guard import guarded
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
 
 LUNR_NO = "assets/javascripts/lunr/min/lunr.no.min.js"
-EXTENSION = Path(__file__).resolve().parent / "assets" / "lunr-no-prefix-stemming.js"
+EXTENSION = SEARCH_EXTENSION
 
 
 @guarded

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages a target needs, when they are missing: Chromium and its driver
-# for the browser tests, poppler-utils for PDF checks, pango for WeasyPrint. Uses apt-get
-# when run as root (as CI is); otherwise says what to install and fails.
+# Installs the Debian packages a target needs, when they are missing: git (pages' dates come
+# from their last commit) and python3-venv for every target, Node.js and npm for the offline
+# build and the tests, Chromium and its driver for the browser tests, poppler-utils for PDF
+# checks, pango for WeasyPrint. Uses apt-get when run as root (as CI is); otherwise says what
+# to install and fails.
 set -euo pipefail
 
 declare -A CHECK=(
+  [git]="command -v git"
+  [python3-venv]="python3 -c 'import ensurepip, venv'"
+  [nodejs]="command -v node"
+  [npm]="command -v npm"
   [chromium]="command -v chromium"
   [chromium-driver]="command -v chromedriver"
   [poppler-utils]="command -v pdftoppm"

@@ -10,9 +10,8 @@ from pathlib import Path
 import material
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from themefix.overrides import OVERRIDES, fixed  # noqa: E402
+from themefix.overrides import OVERRIDES, fixed
 
 TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 

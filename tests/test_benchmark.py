@@ -15,10 +15,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import generate  # noqa: E402
-import run  # noqa: E402
+import generate
+import run
 
 
 def test_generator_is_seeded():

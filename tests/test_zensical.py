@@ -22,7 +22,7 @@ PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")
 
 def zensical_build(root: Path, *, skip_pass: bool = False) -> subprocess.CompletedProcess:
     """`make build-zensical` in `root`: the pass, then Zensical (or Zensical alone)."""
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
+    environment = dict(os.environ)
     if not skip_pass:
         done = subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=root,
                               capture_output=True, text=True, env=environment, timeout=600)
