@@ -1,0 +1,215 @@
+"""The task file (citekit.tasks): every check with its located message, and the rendering of
+each marker, modality word and dated piece of advice."""
+
+from __future__ import annotations
+
+import pytest
+
+from citekit.library import load_library
+from citekit.tasks import Tasks, load_tasks, parse_tasks, read_marker, render_marker
+from conftest import FIXTURES
+
+LIBRARY = load_library(FIXTURES / "tasks" / "references.bib", "references.bib")
+NAME = "docs/verktoy/ansvar.yml"
+THIS_YEAR = 2026
+
+# Lines 1-10; the first task starts at line 11.
+HEAD = """\
+actors:
+  - id: kommunen
+    name: Kommunen
+  - id: nav
+    name: Nav
+areas:
+  - id: hovedansvar
+    name: Hovedansvar
+checklists: [{id: nav, name: Samarbeid med Nav}]
+tasks:
+"""
+
+
+def task(**fields) -> str:
+    """A task (lines 11-17 when it is the first), with `fields` replaced; None drops a field."""
+    values = {"id": "kommunen-moter", "area": "hovedansvar", "who": "kommunen", "modality": "bør",
+              "what": "holde møter med Nav-kontoret", "cite": '"@imdi2023-kommunen"', "year": "2023"}
+    values.update(fields)
+    lines = [f"{name}: {value}" for name, value in values.items() if value is not None]
+    return "  - " + "\n    ".join(lines) + "\n"
+
+
+def problems(text: str) -> list[str]:
+    return [str(problem) for problem in parse_tasks(text, NAME, LIBRARY, THIS_YEAR)[1]]
+
+
+def test_the_fixture_file_has_no_problem():
+    tasks, found = load_tasks(FIXTURES / "tasks" / "ansvar.yml", NAME, LIBRARY)
+    assert found == ()
+    assert [t.id for t in tasks.tasks] == ["kommunen-programmet", "kommunen-ledermoter",
+                                           "nav-hurtigspor", "nav-praksis"]
+    assert tasks.tasks[1].keys == ("imdi2023-kommunen",) and tasks.tasks[1].line == 23
+
+
+CHECKS = [
+    ("a valid task", HEAD + task(), []),
+    ("no modality", HEAD + task(modality=None),
+     [f"{NAME}:11: task 'kommunen-moter' has no modality: one of skal, bør, kan, gjør"]),
+    ("an empty modality", HEAD + task(modality=""),
+     [f"{NAME}:14: task 'kommunen-moter' has no modality: one of skal, bør, kan, gjør"]),
+    ("an unknown modality", HEAD + task(modality="må"),
+     [f"{NAME}:14: task 'kommunen-moter' has modality 'må': one of skal, bør, kan, gjør"]),
+    ("no source", HEAD + task(cite=None), [f"{NAME}:11: task 'kommunen-moter' has no source (cite)"]),
+    ("an unknown key", HEAD + task(cite='"@imdi2023-kommunn, s. 3"'),
+     [f"{NAME}:16: unknown citation key 'imdi2023-kommunn' (did you mean 'imdi2023-kommunen'?)"]),
+    ("a cite that is not citation items", HEAD + task(cite='"imdi2021"'),
+     [f"{NAME}:16: task 'kommunen-moter' has a cite that does not read as Pandoc citation items: "
+      "'imdi2021' (write \"@key\", \"@key, s. 3\" or \"@a; @b\")"]),
+    ("a cite in brackets", HEAD + task(cite='"[@imdi2021]"'),
+     [f"{NAME}:16: task 'kommunen-moter' has a cite that does not read as Pandoc citation items: "
+      "'[@imdi2021]' (write \"@key\", \"@key, s. 3\" or \"@a; @b\")"]),
+    ("a duty without its act", HEAD + task(modality="skal"),
+     [f"{NAME}:16: task 'kommunen-moter' says 'skal' but cites no act (@legislation): a duty "
+      "needs the act that imposes it, or say 'bør'"]),
+    ("a duty with only its act", HEAD + task(modality="skal", cite='"@integreringsloven2020, § 4"'),
+     [f"{NAME}:16: task 'kommunen-moter' says 'skal' but cites only the act: cite also the work "
+      "where the duty was read"]),
+    ("a duty with its act and where it was read",
+     HEAD + task(modality="skal", cite='"@integreringsloven2020; @imdi2023-kommunen"'), []),
+    ("a year in the future", HEAD + task(year="2027"),
+     [f"{NAME}:17: task 'kommunen-moter' has year '2027': a whole number from 1900 to 2026"]),
+    ("a year as text", HEAD + task(year="i fjor"),
+     [f"{NAME}:17: task 'kommunen-moter' has year 'i fjor': a whole number from 1900 to 2026"]),
+    ("no year", HEAD + task(year=None), [f"{NAME}:11: task 'kommunen-moter' has no 'year'"]),
+    ("a lead without a checklist", HEAD + task(lead="Møtes."),
+     [f"{NAME}:18: task 'kommunen-moter' has a lead but no checklist (a lead begins a checklist item)"]),
+    ("a lead with its checklist", HEAD + task(lead="Møtes.", checklist="nav"), []),
+    ("an unknown area, actor and checklist", HEAD + task(area="hovedansva", who="fylket", checklist="nv"),
+     [f"{NAME}:12: task 'kommunen-moter' names an unknown area 'hovedansva' (did you mean 'hovedansvar'?)",
+      f"{NAME}:13: task 'kommunen-moter' names an unknown actor 'fylket'",
+      f"{NAME}:18: task 'kommunen-moter' names an unknown checklist 'nv' (did you mean 'nav'?)"]),
+    ("no what", HEAD + task(what=None), [f"{NAME}:11: task 'kommunen-moter' has no 'what'"]),
+    ("a what with its own full stop and citation", HEAD + task(what="holde møter [@imdi2021]."),
+     [f"{NAME}:15: task 'kommunen-moter': 'what' ends with a full stop, which the rendering adds",
+      f"{NAME}:15: task 'kommunen-moter': 'what' holds a citation; its sources go in 'cite'"]),
+    ("an unknown field", HEAD + task(checklst="nav"),
+     [f"{NAME}:18: task 'kommunen-moter' has an unknown field 'checklst' (did you mean 'checklist'?) "
+      "(one of id, area, who, modality, what, cite, year, more, checklist, lead)"]),
+    ("a field twice", HEAD + task() + "    year: 2021\n",
+     [f"{NAME}:18: task has 'year' twice (first at line 17)"]),
+    ("no id", HEAD + task(id=None), [f"{NAME}:11: task has no id"]),
+    ("an id of the wrong form", HEAD + task(id="Kommunen møter"),
+     [f"{NAME}:11: task id 'Kommunen møter' is not of the form [a-z0-9-]+"]),
+    ("a duplicate id", HEAD + task() + task(),
+     [f"{NAME}:18: duplicate task id 'kommunen-moter' (first defined at line 11)"]),
+    ("a duplicate actor and an actor without a name",
+     HEAD.replace("  - id: nav\n    name: Nav\n", "  - id: kommunen\n  - id: nav\n") + task(),
+     [f"{NAME}:4: duplicate actor id 'kommunen' (first defined at line 2)",
+      f"{NAME}:4: actor has no name", f"{NAME}:5: actor 'nav' has no name"]),
+    ("a missing section", HEAD.replace("areas:\n  - id: hovedansvar\n    name: Hovedansvar\n", ""),
+     [f"{NAME}:1: missing top-level key 'areas'"]),
+    ("an unknown section", HEAD + task() + "area:\n  - id: x\n",
+     [f"{NAME}:18: unknown top-level key 'area' (did you mean 'areas'?) "
+      "(one of actors, areas, checklists, tasks)"]),
+    ("a section that is not a list", "actors: Kommunen\nareas: []\ntasks: []\n",
+     [f"{NAME}:1: 'actors' must be a list (each item starting with '- ')"]),
+    ("not YAML", HEAD + task() + "  - id: [unclosed\n",
+     [f"{NAME}:19: not valid YAML: expected ',' or ']', but got '<stream end>'"]),
+    ("not a mapping", "- kommunen\n",
+     [f"{NAME}:1: the task file must be a mapping with actors, areas, tasks and (optionally) checklists"]),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", CHECKS, ids=[c[0] for c in CHECKS])
+def test_check(name, text, expected):
+    assert problems(text) == expected
+
+
+def test_a_task_with_a_problem_is_left_out():
+    tasks, found = parse_tasks(HEAD + task() + task(id="nav-moter", who="nav", modality=None),
+                               NAME, LIBRARY, THIS_YEAR)
+    assert [t.id for t in tasks.tasks] == ["kommunen-moter"] and len(found) == 1
+
+
+def test_no_file_is_no_problem_until_a_marker_needs_it(tmp_path):
+    tasks, found = load_tasks(tmp_path / "ansvar.yml", NAME, LIBRARY)
+    assert (tasks.found, found) == (False, ())
+    lines, message = render_marker(read_marker("<!-- kb:ansvar tabell -->"), tasks, LIBRARY, "x.md")
+    assert (lines, message) == ([], f"marker 'kb:ansvar tabell', but there is no task file '{NAME}'")
+
+
+FIXTURE_TASKS = load_tasks(FIXTURES / "tasks" / "ansvar.yml", NAME, LIBRARY)[0]
+PAGE = "verktoy/hvem-gjor-hva.md"
+
+RENDERINGS = [
+    ("the matrix", "<!-- kb:ansvar tabell -->", PAGE, [
+        "| Oppgave | Kommunen { #kolonne-kommunen } | Nav { #kolonne-nav } |",
+        "| --- | --- | --- |",
+        "| Hovedansvar for programmet | **Skal** sørge for at deltakerne får et introduksjonsprogram "
+        "[@integreringsloven2020; @imdi2023-kommunen] | **Kan** (råd fra 2021) finne deltakere til "
+        "hurtigspor sammen med kommunen [@imdi2021] |",
+        "| Møter på ledernivå | **Bør** holde møter med Nav-kontoret på ledernivå minst én gang i året "
+        "[@imdi2023-kommunen, s. 3] ([mer](../nav/index.md#møtes-på-ledernivå)) | **I praksis:** "
+        "hadde i 2017 ansvaret for programmet i noen kommuner [@djuve2017] |"]),
+    ("a checklist, links relative to the page", "<!-- kb:ansvar sjekkliste=nav -->", "nav/sjekk.md", [
+        "- [ ] **Møtes på ledernivå.** **Bør** holde møter med Nav-kontoret på ledernivå minst én "
+        "gang i året [@imdi2023-kommunen, s. 3]. [Les mer](index.md#møtes-på-ledernivå)",
+        "- [ ] **Kan** (råd fra 2021) finne deltakere til hurtigspor sammen med kommunen [@imdi2021]."]),
+    ("an actor's summary", "<!--kb:ansvar aktør=nav-->", "nav/index.md", [
+        "- **Hovedansvar for programmet:** **Kan** (råd fra 2021) finne deltakere til hurtigspor "
+        "sammen med kommunen [@imdi2021].",
+        "- **Møter på ledernivå:** **I praksis:** hadde i 2017 ansvaret for programmet i noen "
+        "kommuner [@djuve2017]."]),
+]
+
+
+@pytest.mark.parametrize("name, marker, page_path, expected", RENDERINGS, ids=[r[0] for r in RENDERINGS])
+def test_render(name, marker, page_path, expected):
+    lines, message = render_marker(read_marker(marker), FIXTURE_TASKS, LIBRARY, page_path)
+    assert message is None
+    assert lines == ["", *expected, ""]
+
+
+DATED = [
+    ("bør", "2023", "@imdi2023-kommunen", "**Bør** holde møter"),
+    ("bør", "2021", "@imdi2021", "**Bør** (råd fra 2021) holde møter"),
+    ("kan", "2021", "@imdi2021; @imdi2023-kommunen", "**Kan** holde møter"),
+    ("skal", "2021", "@integreringsloven2020; @imdi2021", "**Skal** (råd fra 2021) holde møter"),
+    ("gjør", "2017", "@djuve2017", "**I praksis:** holde møter"),
+    ("gjør", "2021", "@imdi2021, s. 2", "**I praksis** (2021): holde møter"),
+]
+
+
+@pytest.mark.parametrize("modality, year, cite, start", DATED)
+def test_modality_word_and_the_year_of_replaced_advice(modality, year, cite, start):
+    tasks = parse_tasks(HEAD + task(modality=modality, year=year, cite=f'"{cite}"'), NAME, LIBRARY,
+                        THIS_YEAR)[0]
+    marker = read_marker("<!-- kb:ansvar aktør=kommunen -->")
+    lines, _ = render_marker(marker, tasks, LIBRARY, "x.md")
+    assert lines[1] == f"- **Hovedansvar:** {start} med Nav-kontoret [{cite}]."
+
+
+MARKER_PROBLEMS = [
+    ("<!-- kb:ansvar aktør=fylket -->", "unknown actor 'fylket' in marker 'kb:ansvar aktør=fylket'"),
+    ("<!-- kb:ansvar sjekkliste=nv -->",
+     "unknown checklist 'nv' in marker 'kb:ansvar sjekkliste=nv' (did you mean 'nav'?)"),
+    ("<!-- kb:ansvar tabel -->",
+     "unknown marker 'kb:ansvar tabel' (write tabell, sjekkliste=<id> or aktør=<id>)"),
+    ("<!-- kb:ansvar aktør -->",
+     "unknown marker 'kb:ansvar aktør' (write tabell, sjekkliste=<id> or aktør=<id>)"),
+]
+
+
+@pytest.mark.parametrize("marker, message", MARKER_PROBLEMS)
+def test_marker_problem(marker, message):
+    assert render_marker(read_marker(marker), FIXTURE_TASKS, LIBRARY, "x.md") == ([], message)
+
+
+@pytest.mark.parametrize("line", ["  <!-- kb:ansvar tabell -->", "Se <!-- kb:ansvar tabell -->",
+                                  "<!-- kb:ansvar tabell --> her", "<!-- annet -->"])
+def test_not_a_marker_line(line):
+    assert read_marker(line) is None
+
+
+def test_an_empty_file_has_no_tasks():
+    assert problems("") == [f"{NAME}: the task file must be a mapping with actors, areas, tasks "
+                            "and (optionally) checklists"]
+    assert parse_tasks("", NAME, LIBRARY, THIS_YEAR)[0] == Tasks(NAME)
