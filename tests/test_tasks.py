@@ -213,3 +213,95 @@ def test_an_empty_file_has_no_tasks():
     assert problems("") == [f"{NAME}: the task file must be a mapping with actors, areas, tasks "
                             "and (optionally) checklists"]
     assert parse_tasks("", NAME, LIBRARY, THIS_YEAR)[0] == Tasks(NAME)
+
+
+# --- markers in a page, read by the citation extension -------------------------------------
+
+import markdown as python_markdown  # noqa: E402  (the page tests' own imports)
+from bs4 import BeautifulSoup  # noqa: E402
+
+from citekit.markdown_ext import CitationError, CitationExtension, PageContext  # noqa: E402
+from citekit.tasks import Task  # noqa: E402
+from conftest import SITE_EXTENSIONS  # noqa: E402
+
+IN_PAGE = PageContext("verktoy/hvem-gjor-hva.md", "docs/verktoy/hvem-gjor-hva.md", 4)
+
+
+def convert_page(markdown: str, tasks: Tasks = FIXTURE_TASKS):
+    extension = CitationExtension()
+    extension.library, extension.tasks = LIBRARY, tasks
+    extension.page_context = lambda md: IN_PAGE
+    records = []
+    extension.on_document = records.append
+    html = python_markdown.Markdown(extensions=[extension, *SITE_EXTENSIONS, "pymdownx.tasklist"]).convert(markdown)
+    return BeautifulSoup(html, "html.parser"), records[0]
+
+
+def test_the_matrix_is_read_like_the_page_s_own_text():
+    soup, record = convert_page("# Hvem gjør hva\n\n<!-- kb:ansvar tabell -->\n\nSe [@djuve2017].")
+    assert [th.get("id") for th in soup.select("th")] == [None, "kolonne-kommunen", "kolonne-nav"]
+    cells = [" ".join(td.get_text().split()) for td in soup.select("td")]
+    assert cells[2] == "Kan (råd fra 2021) finne deltakere til hurtigspor sammen med kommunen (IMDi, 2021)"
+    assert soup.select_one("td a[href='../nav/index.md#møtes-på-ledernivå']").get_text() == "mer"
+    assert [(c.number, c.key) for c in record.cited] == [
+        (1, "integreringsloven2020"), (2, "imdi2023-kommunen"), (3, "imdi2021"), (4, "imdi2023-kommunen"),
+        (5, "djuve2017"), (6, "djuve2017")]
+    assert [li["id"] for li in soup.select("ul.kb-references > li")] == [
+        "kilde-djuve2017", "kilde-imdi2021", "kilde-imdi2023-kommunen", "kilde-integreringsloven2020"]
+    assert record.problems == []
+
+
+def test_a_checklist_is_a_task_list():
+    soup, _ = convert_page("<!-- kb:ansvar sjekkliste=nav -->")
+    items = soup.select("li.task-list-item")
+    assert len(items) == 2 and items[0].select_one("input[type=checkbox]") is not None
+    assert items[0].select_one("strong").get_text() == "Møtes på ledernivå."
+
+
+FENCED = [
+    ("``` fence", "```\n<!-- kb:ansvar tabell -->\n```"),
+    ("~~~ fence", "~~~ yaml\n<!-- kb:ansvar tabell -->\n~~~"),
+    ("a longer fence that a shorter one does not close", "````\n```\n<!-- kb:ansvar tabell -->\n````"),
+    ("an indented fence", "  ```\n<!-- kb:ansvar tabell -->\n  ```"),
+]
+
+
+@pytest.mark.parametrize("name, markdown", FENCED, ids=[f[0] for f in FENCED])
+def test_a_marker_in_fenced_code_stays_text(name, markdown):
+    soup, record = convert_page(markdown)
+    assert soup.select("table") == [] and "kb:ansvar tabell" in soup.select_one("code").get_text()
+    assert record.problems == []
+
+
+def test_after_a_closed_fence_a_marker_is_read():
+    soup, _ = convert_page("```\nkode\n```\n\n<!-- kb:ansvar tabell -->")
+    assert soup.select("table")
+
+
+def test_an_unknown_marker_is_located_at_its_line_and_the_lines_after_keep_theirs():
+    _, record = convert_page("Tekst.\n\n<!-- kb:ansvar tabell -->\n\n<!-- kb:ansvar aktør=fylket -->\n\n[@nokkel]")
+    assert [str(p) for p in record.problems] == [
+        "docs/verktoy/hvem-gjor-hva.md:9: unknown actor 'fylket' in marker 'kb:ansvar aktør=fylket'",
+        "docs/verktoy/hvem-gjor-hva.md:11: unknown citation key 'nokkel'"]
+
+
+def test_a_problem_inside_the_rendering_is_located_at_the_marker():
+    unchecked = Task("x", "hovedansvar", "kommunen", "bør", "gjøre noe", "@ukjent", ("ukjent",), 2023, 1)
+    tasks = Tasks(NAME, True, FIXTURE_TASKS.actors, FIXTURE_TASKS.areas, (), (unchecked,))
+    _, record = convert_page("Tekst.\n\n<!-- kb:ansvar tabell -->\n", tasks)
+    assert [str(p) for p in record.problems] == ["docs/verktoy/hvem-gjor-hva.md:7: unknown citation key 'ukjent'"]
+
+
+def test_without_an_adapter_the_task_file_is_read_from_the_working_folder(tmp_path, monkeypatch):
+    """Zensical: the `tasks` option names the file; its problems stop the conversion."""
+    (tmp_path / "references.bib").write_text((FIXTURES / "tasks" / "references.bib").read_text())
+    (tmp_path / "data.yml").write_text(HEAD + task(modality=None), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    extension = {"citekit.markdown_ext": {"tasks": "data.yml"}}
+    with pytest.raises(CitationError, match=r"data.yml:11: task 'kommunen-moter' has no modality"):
+        python_markdown.Markdown(extensions=list(extension), extension_configs=extension).convert(
+            "<!-- kb:ansvar aktør=kommunen -->")
+    (tmp_path / "data.yml").write_text(HEAD + task(), encoding="utf-8")
+    html = python_markdown.Markdown(extensions=list(extension), extension_configs=extension).convert(
+        "<!-- kb:ansvar aktør=kommunen -->")
+    assert "<strong>Bør</strong> holde møter med Nav-kontoret" in html

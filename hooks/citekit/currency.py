@@ -8,9 +8,10 @@ the newer work. Pure: a block's text and citations in, warnings out.
 Which citation an advice word rests on: the first one after it in its sentence, else the last
 one before it in its sentence, else the first citation of the following sentences of the block
 (a citation at the end of a passage covers the sentences before it, as in "X bør ha støtte i
-ledelsen. Et politisk vedtak er én måte [@imdi2021]."). The advice is dated when the year of
-every replaced work it rests on stands in the text from its sentence to that citation's,
-outside the citations themselves (whose own text always holds the year).
+ledelsen. Et politisk vedtak er én måte [@imdi2021]."). The advice stands when, for every
+replaced work it rests on, the text from its sentence to that citation's either gives the
+work's year, outside the citations themselves (whose own text always holds it), or cites the
+newer work.
 """
 
 from __future__ import annotations
@@ -102,15 +103,21 @@ def stale_advice(segments: Sequence[Segment], works: Mapping[str, Work], locatio
             replaced = _replaced(cite, works)
             if not replaced:
                 continue
-            passage = " ".join(s.prose for s in sentences[index : through + 1])
-            years = sorted({works[key].entry.year for key, _ in replaced})
-            if all(re.search(rf"(?<!\d){year}(?!\d)", passage) for year in years):
+            passage = sentences[index : through + 1]
+            prose = " ".join(s.prose for s in passage)
+            cited = {key for s in passage for c in s.cites for key in c.keys}
+            if all(newer in cited or _has_year(prose, works[key].entry.year) for key, newer in replaced):
                 continue
+            years = sorted({works[key].entry.year for key, _ in replaced})
             own = through == index
             if position not in stale or (own and not stale[position][0]):
                 stale[position] = (own, word.group(), cite, replaced, years)
     return [Problem(location, cite.line, _message(word, replaced, years), warning=True)
             for _, word, cite, replaced, years in (stale[position] for position in sorted(stale))]
+
+
+def _has_year(prose: str, year: str) -> bool:
+    return bool(year) and re.search(rf"(?<!\d){year}(?!\d)", prose) is not None
 
 
 def _support(sentences: list[Sentence], index: int, at: int) -> tuple[int, Cite, int] | None:
