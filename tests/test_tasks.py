@@ -262,7 +262,6 @@ FENCED = [
     ("``` fence", "```\n<!-- kb:ansvar tabell -->\n```"),
     ("~~~ fence", "~~~ yaml\n<!-- kb:ansvar tabell -->\n~~~"),
     ("a longer fence that a shorter one does not close", "````\n```\n<!-- kb:ansvar tabell -->\n````"),
-    ("an indented fence", "  ```\n<!-- kb:ansvar tabell -->\n  ```"),
 ]
 
 
