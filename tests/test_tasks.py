@@ -3,11 +3,14 @@ each marker, modality word and dated piece of advice."""
 
 from __future__ import annotations
 
+import markdown as python_markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from citekit.library import load_library
-from citekit.tasks import Tasks, load_tasks, parse_tasks, read_marker, render_marker
-from conftest import FIXTURES
+from citekit.markdown_ext import CitationError, CitationExtension, PageContext
+from citekit.tasks import Task, Tasks, load_tasks, parse_tasks, read_marker, render_marker
+from conftest import FIXTURES, SITE_EXTENSIONS
 
 LIBRARY = load_library(FIXTURES / "tasks" / "references.bib", "references.bib")
 NAME = "docs/verktoy/ansvar.yml"
@@ -216,13 +219,6 @@ def test_an_empty_file_has_no_tasks():
 
 
 # --- markers in a page, read by the citation extension -------------------------------------
-
-import markdown as python_markdown  # noqa: E402  (the page tests' own imports)
-from bs4 import BeautifulSoup  # noqa: E402
-
-from citekit.markdown_ext import CitationError, CitationExtension, PageContext  # noqa: E402
-from citekit.tasks import Task  # noqa: E402
-from conftest import SITE_EXTENSIONS  # noqa: E402
 
 IN_PAGE = PageContext("verktoy/hvem-gjor-hva.md", "docs/verktoy/hvem-gjor-hva.md", 4)
 
