@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from citekit.library import load_library
 from citekit.markdown_ext import CitationError, CitationExtension, PageContext
 from citekit.tasks import Task, Tasks, load_tasks, parse_tasks, read_marker, render_marker
-from conftest import FIXTURES, SITE_EXTENSIONS
+from conftest import FIXTURES, SITE_EXTENSIONS, build_site, page
 
 LIBRARY = load_library(FIXTURES / "tasks" / "references.bib", "references.bib")
 NAME = "docs/verktoy/ansvar.yml"
@@ -300,3 +300,32 @@ def test_without_an_adapter_the_task_file_is_read_from_the_working_folder(tmp_pa
     html = python_markdown.Markdown(extensions=list(extension), extension_configs=extension).convert(
         "<!-- kb:ansvar aktør=kommunen -->")
     assert "<strong>Bør</strong> holde møter med Nav-kontoret" in html
+
+
+# --- end to end: the MkDocs hook reports the task file's problems and stops the build ------
+
+def site_files(task_file: str) -> dict[str, str]:
+    return {"references.bib": (FIXTURES / "tasks" / "references.bib").read_text(encoding="utf-8"),
+            "docs/verktoy/ansvar.yml": task_file,
+            "docs/verktoy/hvem-gjor-hva.md": page("# Hvem gjør hva\n\n<!-- kb:ansvar tabell -->\n"),
+            "docs/hva-er-nytt.md": page("# Hva er nytt\n\nMye.\n"),
+            "docs/side.md": page("# Side\n\nKommunen bør ha kontaktpersoner [@imdi2021].\n")}
+
+
+def test_the_build_stops_on_a_task_file_problem_and_warns_of_stale_advice(tmp_path):
+    build = build_site(tmp_path, files=site_files(HEAD + task(modality=None)))
+    assert build.returncode != 0
+    assert f"{NAME}:11: task 'kommunen-moter' has no modality: one of skal, bør, kan, gjør" in build.errors
+    assert ("WARNING -  docs/side.md:8: advice in the present tense rests only on a replaced work: "
+            "'bør' cites imdi2021") in build.output
+
+
+def test_the_built_matrix_and_the_dated_note(tmp_path):
+    build = build_site(tmp_path, "minimal", site_files(HEAD + task()), "--no-strict")
+    assert build.returncode == 0, build.output
+    matrix = build.html("verktoy/hvem-gjor-hva/index.html")
+    assert " ".join(matrix.select_one("td + td").get_text().split()) == (
+        "Bør holde møter med Nav-kontoret (IMDi, 2023)")
+    assert matrix.select_one("td + td a.kb-cite")["href"] == "../../forskning/imdi2023-kommunen/"
+    note = build.html("side/index.html").select_one("p.kb-page-dates + p.kb-currency-note a")
+    assert note["href"] == "../hva-er-nytt/"
