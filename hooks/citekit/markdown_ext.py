@@ -297,7 +297,7 @@ class _TaskMarkers(Preprocessor):
                     document.problem(number, message)
             out += rendered or [line]
             line_map += [number] * len(rendered or [line])
-        if len(out) != len(lines) or out != lines:
+        if out != lines:
             document.source = "\n".join(out) or " "
             document.line_map = line_map
         return out
