@@ -12,6 +12,7 @@ from citekit.currency import Cite, split_sentences, stale_advice
 from citekit.front_matter import front_matter_lines
 from citekit.library import load_library
 from citekit.markdown_ext import PageContext
+from citekit.page_facts import currency_note
 from conftest import FIXTURES, SITE_EXTENSIONS, convert
 
 LIBRARY = load_library(FIXTURES / "tasks" / "references.bib", "references.bib")
@@ -116,7 +117,7 @@ def test_a_page_citing_a_replaced_work_has_a_dated_note_under_its_dates():
     assert note["class"] == ["kb-currency-note"]
     assert " ".join(note.get_text().split()) == ("Noen av rådene på denne siden er fra 2021. IMDi (2023) "
                                                  "har senere publisert nyere veiledning. Se Hva er nytt.")
-    assert note.select_one("a")["href"] == "../hva-er-nytt.md"
+    assert [a["href"] for a in note.select("a")] == ["../forskning/imdi2023-kommunen.md", "../hva-er-nytt.md"]
 
 
 @pytest.mark.parametrize("page, markdown", [
@@ -189,3 +190,10 @@ def test_the_review_s_nine_places_are_flagged_on_a_frozen_copy_of_the_pages():
     for name, _, line in REVIEW_F13:
         assert (name, line) in found
     assert sorted(found) == sorted([(name, line) for name, _, line in REVIEW_F13] + ALSO_FLAGGED)
+
+
+def test_the_note_names_every_year_and_every_newer_work():
+    note = currency_note(["2019", "2021"], [("IMDi (2023)", "a.md"), ("Fafo (2024)", "b.md")], "nytt.md")
+    assert " ".join("".join(note.itertext()).split()) == (
+        "Noen av rådene på denne siden er fra 2019 og 2021. IMDi (2023) og Fafo (2024) har senere "
+        "publisert nyere veiledning. Se Hva er nytt.")

@@ -571,7 +571,8 @@ class _PageFacts(Treeprocessor):
         years = sorted({work.entry.year for work in replaced if work.entry.year})
         if not years or document.page.path == whats_new:
             return None
-        newer = list(dict.fromkeys(works[work.entry.get("newer")].label.narrative for work in replaced))
+        newer = [(works[key].label.narrative, document.library.entry_href(key, document.page.path))
+                 for key in dict.fromkeys(work.entry.get("newer") for work in replaced)]
         return currency_note(years, newer, relative_path(whats_new, document.page.path))
 
 

@@ -59,12 +59,19 @@ def dates_line(updated: datetime.date | None, years: tuple[int, int] | None) -> 
 CURRENCY_NOTE_CLASS = "kb-currency-note"
 
 
-def currency_note(years: Sequence[str], newer: Sequence[str], href: str) -> etree.Element:
-    """`<p class="kb-currency-note">`: some of the page's advice is from `years`, and who has
-    published newer guidance since (`newer`: "IMDi (2023)"), with a link to "Hva er nytt"."""
+def currency_note(years: Sequence[str], newer: Sequence[tuple[str, str]], href: str) -> etree.Element:
+    """`<p class="kb-currency-note">`: some of the page's advice is from `years`, who has
+    published newer guidance since (`newer`: its label, "IMDi (2023)", and its page's link),
+    and a link to "Hva er nytt" (`href`)."""
     note = etree.Element("p", {"class": CURRENCY_NOTE_CLASS})
-    note.text = AtomicString(f"Noen av rådene på denne siden er fra {_listed(years)}. "
-                             f"{_listed(newer)} har senere publisert nyere veiledning. Se ")
+    note.text = AtomicString(f"Noen av rådene på denne siden er fra {_listed(years)}. ")
+    last = None
+    for index, (label, work_href) in enumerate(newer):
+        if last is not None:
+            last.tail = AtomicString(" og " if index == len(newer) - 1 else ", ")
+        last = etree.SubElement(note, "a", {"href": work_href})
+        last.text = AtomicString(label)
+    last.tail = AtomicString(" har senere publisert nyere veiledning. Se ")
     link = etree.SubElement(note, "a", {"href": href})
     link.text = AtomicString("Hva er nytt")
     link.tail = AtomicString(".")
