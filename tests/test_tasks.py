@@ -139,6 +139,15 @@ def test_no_file_is_no_problem_until_a_marker_needs_it(tmp_path):
     assert (lines, message) == ([], f"marker 'kb:ansvar tabell', but there is no task file '{NAME}'")
 
 
+def test_loaded_once_per_file_version(tmp_path):
+    path = tmp_path / "ansvar.yml"
+    path.write_text(HEAD + task(), encoding="utf-8")
+    first = load_tasks(path, NAME, LIBRARY)
+    assert load_tasks(path, NAME, LIBRARY) is first
+    path.write_text(HEAD + task(modality=None), encoding="utf-8")
+    assert load_tasks(path, NAME, LIBRARY)[1] != first[1]
+
+
 FIXTURE_TASKS = load_tasks(FIXTURES / "tasks" / "ansvar.yml", NAME, LIBRARY)[0]
 PAGE = "verktoy/hvem-gjor-hva.md"
 
