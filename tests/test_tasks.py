@@ -93,6 +93,9 @@ CHECKS = [
     ("a what with its own full stop and citation", HEAD + task(what="holde møter [@imdi2021]."),
      [f"{NAME}:15: task 'kommunen-moter': 'what' ends with a full stop, which the rendering adds",
       f"{NAME}:15: task 'kommunen-moter': 'what' holds a citation; its sources go in 'cite'"]),
+    ("a what with a capital letter", HEAD + task(what="Holde møter"),
+     [f"{NAME}:15: task 'kommunen-moter': 'what' starts with a capital letter, but it follows the "
+      "modality word (\"**Bør** holde …\")"]),
     ("an unknown field", HEAD + task(checklst="nav"),
      [f"{NAME}:18: task 'kommunen-moter' has an unknown field 'checklst' (did you mean 'checklist'?) "
       "(one of id, area, who, modality, what, cite, year, more, checklist, lead)"]),

@@ -140,7 +140,7 @@ def parse_tasks(text: str, display_name: str, library: Library, this_year: int) 
     for name in _SECTIONS:
         if name not in sections and name not in _OPTIONAL_SECTIONS:
             report(_line(root), f"missing top-level key '{name}'")
-    items = {name: _items(sections.get(name), name, report) for name in _SECTIONS}
+    items = {name: _items(sections.get(name, (None, None))[1], name, report) for name in _SECTIONS}
     actors = _named(items["actors"], "actor", report)
     areas = _named(items["areas"], "area", report)
     checklists = _named(items["checklists"], "checklist", report)
@@ -178,10 +178,8 @@ def _mapping(node: yaml.MappingNode, what: str, report) -> dict[str, tuple[yaml.
 
 
 def _items(node: yaml.Node | None, section: str, report) -> list[yaml.Node]:
-    if node is None:
-        return []
-    node = node[1]
-    if _is_null(node):
+    """The section's items that are mappings (the others reported)."""
+    if node is None or _is_null(node):
         return []
     if not isinstance(node, yaml.SequenceNode):
         report(_line(node), f"'{section}' must be a list (each item starting with '- ')")
@@ -299,6 +297,9 @@ class _TaskContext:
         elif modality not in MODALITIES:
             report(at("modality"), f"{what} has modality '{modality}': one of {_MODALITY_LIST}")
         text = values["what"]
+        if text[:1].isupper():
+            report(at("what"), f"{what}: 'what' starts with a capital letter, but it follows the "
+                               "modality word (\"**Bør** holde …\")")
         if text.endswith("."):
             report(at("what"), f"{what}: 'what' ends with a full stop, which the rendering adds")
         if _OWN_CITATION.search(text):
