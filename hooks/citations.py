@@ -5,7 +5,10 @@ this hook adds to every page's Markdown converter, giving it the bibliography an
 being converted; this hook keeps what needs the whole site: the problems of every page,
 reported location first once all pages are read (then the build stops; under `mkdocs serve`
 the site is served with the problems marked instead, so the writer can fix them and see the
-result), and each page's citations, for the research index.
+result), and each page's citations, for the research index. The task file (citekit.tasks) is
+loaded once per build here, its problems reported with the others. Warnings (advice that a
+newer work has replaced, in the present tense) are logged as warnings: a strict build fails on
+them, `mkdocs serve` goes on.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from citekit.dates import as_date
 from citekit.front_matter import front_matter_lines
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext
 from citekit.page_facts import SiteInfo
+from citekit.tasks import TASK_FILE, load_tasks
 from hook_assets import add_asset_files, link_assets
 
 if TYPE_CHECKING:
@@ -45,6 +49,8 @@ def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
     state = bibstate.for_build(config)
     extension = CitationExtension()
     extension.library = state.library
+    extension.tasks, problems = load_tasks(state.root / TASK_FILE, TASK_FILE, state.library)
+    state.problems.extend(problems)
     extension.page_context = lambda md: state.current_page
     extension.on_document = _recorder(state)
     config.markdown_extensions = [e for e in config.markdown_extensions
@@ -61,10 +67,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 @guarded
 def on_serve(server, *, config: MkDocsConfig, builder, **kwargs):
-    """`mkdocs serve` rebuilds when the bibliography changes."""
-    bib = bibstate.for_build(config).root / bibstate.BIB_FILE
-    if bib.exists():
-        server.watch(str(bib))
+    """`mkdocs serve` rebuilds when the bibliography or the task file changes."""
+    state = bibstate.for_build(config)
+    for path in (state.root / bibstate.BIB_FILE, state.root / TASK_FILE):
+        if path.exists():
+            server.watch(str(path))
     return server
 
 
@@ -109,11 +116,12 @@ def _recorder(state: bibstate.BuildState):
 @guarded
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files, **kwargs) -> Environment:
     state = bibstate.for_build(config)
-    if not state.problems:
-        return env
+    errors = [problem for problem in state.problems if not problem.warning]
     for problem in state.problems:
-        log.error(str(problem))
-    count = len(state.problems)
+        (log.warning if problem.warning else log.error)(str(problem))
+    if not errors:
+        return env
+    count = len(errors)
     summary = f"{count} bibliography and citation problem{'s' if count != 1 else ''} (listed above)"
     if state.serving:
         log.error(f"{summary}; the site is served with the problems marked")

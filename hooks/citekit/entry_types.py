@@ -58,5 +58,10 @@ def entry_type(name: str) -> EntryType:
     return TYPES.get(name, TYPES["misc"])
 
 
+def is_act(name: str) -> bool:
+    """An act (@legislation): it imposes duties, and it is no source of advice that ages."""
+    return entry_type(name).style == "legislation"
+
+
 def supported() -> str:
     return ", ".join(f"@{name}" for name in TYPES)

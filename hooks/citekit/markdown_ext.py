@@ -10,7 +10,11 @@ them is ever read as prose. Per document it:
 - numbers the citations in reading order (`id="sitering-N"`) and ends the page with "Kilder";
 - notes under which heading each citation stands (for the research index's "cited by");
 - reports unknown keys, citations it cannot read, and, as a safety net, anything left in the
-  rendered prose that still looks like a citation of a known key: nothing is skipped silently.
+  rendered prose that still looks like a citation of a known key: nothing is skipped silently;
+- fills in the collaboration's tasks where a marker line stands (`<!-- kb:ansvar tabell -->`,
+  citekit.tasks), before anything else reads the page, so their citations are read like any;
+- warns of advice in the present tense that rests only on replaced works (citekit.currency),
+  and says under the page's dates how old such advice is.
 
 Problems are located `docs/x.md:42: message`; Python-Markdown keeps no line numbers, so the
 line is found by looking for each citation's source text in the page, in reading order.
@@ -34,13 +38,15 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .cite_syntax import STX, Citation, Malformed, Mode, read_at
-from .library import Library, load_library
+from .currency import Cite, stale_advice
+from .library import Library, load_library, relative_path
 from .locators import norwegian_locator
 from .dates import as_date
 from .front_matter import front_matter_lines
 from .model import Problem
 from .resolve import Cited, listed_works, read_through, target
-from .page_facts import SiteInfo, cite_block, dates_line, source_years
+from .tasks import TASK_FILE, Tasks, load_tasks, read_marker, render_marker
+from .page_facts import SiteInfo, cite_block, currency_note, dates_line, source_years
 from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, Target,
                      citation_element, cite_id, error_mark, reference_list)
 
@@ -104,17 +110,21 @@ class CitationError(Exception):
 
 
 class CitationExtension(Extension):
-    """`citekit.markdown_ext`. Options: `bibliography` (path of the .bib file) and `docs_dir`,
-    for engines that only know Markdown extensions. An adapter (the MkDocs hooks) sets
-    `library`, `page_context` and `on_document` instead, and collects the problems itself."""
+    """`citekit.markdown_ext`. Options: `bibliography` (path of the .bib file), `tasks` (the
+    task file), `docs_dir`, and `whats_new` (the page a replaced work's note links to), for
+    engines that only know Markdown extensions. An adapter (the MkDocs hooks) sets `library`,
+    `tasks`, `page_context` and `on_document` instead, and collects the problems itself."""
 
     def __init__(self, **kwargs) -> None:
         self.config = {
             "bibliography": ["references.bib", "the .bib file, relative to the working folder"],
+            "tasks": [TASK_FILE, "the task file, relative to the working folder"],
             "docs_dir": ["docs", "the folder the pages are in, relative to the working folder"],
+            "whats_new": ["hva-er-nytt.md", "the page on what is new, relative to docs_dir"],
         }
         super().__init__(**kwargs)
         self.library: Library | None = None
+        self.tasks: Tasks | None = None
         self.page_context: Callable[[Markdown], PageContext | None] | None = None
         self.on_document: Callable[[DocumentRecord], None] | None = None
 
@@ -124,11 +134,14 @@ class CitationExtension(Extension):
         md.ESCAPED_CHARS.extend(c for c in "@;" if c not in md.ESCAPED_CHARS)
         document = _Document(self, md)
         md.preprocessors.register(_StartDocument(md, document), "kb_citations_start", 100)
+        md.preprocessors.register(_TaskMarkers(md, document), "kb_citations_tasks", 99)
         md.parser.blockprocessors.register(_References(md.parser), "reference", 15)
         md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
         md.treeprocessors.register(_Number(md, document), "kb_citations_number", 9)
+        # after attr_list (8) has taken its {…} out of the text
+        md.treeprocessors.register(_Currency(md, document), "kb_citations_currency", 7)
         md.treeprocessors.register(_PageFacts(md, document), "kb_citations_page_facts", 6)
         md.treeprocessors.register(_Sections(md, document), "kb_citations_sections", 4)
         md.treeprocessors.register(_Finish(md, document), "kb_citations_finish", 2)
@@ -141,6 +154,14 @@ class CitationExtension(Extension):
         path = Path(self.getConfig("bibliography"))
         return load_library(path, str(self.getConfig("bibliography")))
 
+    def tasks_for(self, library: Library) -> tuple[Tasks, tuple[Problem, ...]]:
+        """The tasks, and the task file's problems (an adapter that sets `tasks` reports
+        those itself, once per build)."""
+        if self.tasks is not None:
+            return self.tasks, ()
+        path = str(self.getConfig("tasks"))
+        return load_tasks(Path(path), path, library)
+
     def context_for(self, md: Markdown) -> PageContext:
         if self.page_context is not None:
             context = self.page_context(md)
@@ -152,7 +173,8 @@ class CitationExtension(Extension):
         if self.on_document is not None:
             self.on_document(record)
             return
-        problems = list(self.library_for().problems) + record.problems
+        library = self.library_for()
+        problems = list(library.problems) + list(self.tasks_for(library)[1]) + record.problems
         if problems:
             listed = "\n".join(str(problem) for problem in problems)
             raise CitationError(f"{len(problems)} citation problem"
@@ -204,6 +226,8 @@ class _Document:
         self.malformed: dict[etree.Element, tuple[str, str]] = {}  # mark -> (raw, message)
         self.record = DocumentRecord(page)
         self.cursor = 0  # where the search for the next problem's source text starts
+        # the page's line of each line of `source`, once task markers have been filled in
+        self.line_map: list[int] = []
         self.targets: dict[str, Target | None] = {}
 
     def is_link_label(self, text: str) -> bool:
@@ -241,6 +265,56 @@ class _StartDocument(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.document.start("\n".join(lines) or " ", self.document.extension.context_for(self.md))
         return lines
+
+
+_FENCE = re.compile(r"[ \t>]*(?P<fence>`{3,}|~{3,})")
+
+
+class _TaskMarkers(Preprocessor):
+    """Each marker line outside fenced code becomes the tasks it names, as Markdown (so its
+    citations are read, numbered and listed like the page's own); the page's source keeps a
+    map from its new lines to the marker's, so a problem inside is located at the marker."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, lines: list[str]) -> list[str]:
+        document = self.document
+        if document.library is None or not any("kb:ansvar" in line for line in lines):
+            return lines
+        tasks = document.extension.tasks_for(document.library)[0]
+        out: list[str] = []
+        line_map: list[int] = []
+        fence = ""
+        for number, line in enumerate(lines, 1):
+            fence = _fence_after(line, fence)
+            marker = None if fence or _FENCE.match(line) else read_marker(line)
+            rendered = []
+            if marker is not None:
+                rendered, message = render_marker(marker, tasks, document.library, document.page.path)
+                if message:
+                    document.problem(number, message)
+            out += rendered or [line]
+            line_map += [number] * len(rendered or [line])
+        if out != lines:
+            document.source = "\n".join(out) or " "
+            document.line_map = line_map
+        return out
+
+
+def _fence_after(line: str, fence: str) -> str:
+    """The fence open after `line` ('' outside fenced code): a fence closes with a fence of
+    the same character at least as long, and nothing else on its line."""
+    match = _FENCE.match(line)
+    if match is None:
+        return fence
+    found = match["fence"]
+    if not fence:
+        return found
+    rest = line[match.end():].strip()
+    closes = found[0] == fence[0] and len(found) >= len(fence) and not rest
+    return "" if closes else fence
 
 
 class _References(ReferenceProcessor):
@@ -373,6 +447,59 @@ class _Number(Treeprocessor):
             document.problem(_line(document, _locate(document, raw)), message)
 
 
+_PROSE_BLOCKS = frozenset({"p", "li", "td", "th", "dd"})
+
+
+class _Currency(Treeprocessor):
+    """After numbering: each paragraph, list item, table cell and definition, read for advice
+    in the present tense that rests only on replaced works (citekit.currency)."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, root: etree.Element) -> None:
+        document = self.document
+        works = document.library.works if document.library else {}
+        # Most pages cite no replaced work: then there is nothing to read.
+        if not any(works[item.key].entry.get("newer") for item in document.record.cited):
+            return
+        lines = _citation_lines(document)
+        for element in root.iter():
+            if element.tag in _PROSE_BLOCKS:
+                segments = list(self._segments(element, lines, top=True))
+                document.record.problems += stale_advice(segments, works, document.page.location)
+
+    def _segments(self, element: etree.Element, lines: dict[etree.Element, int | None], top: bool = False):
+        """The element's own prose and citations, in reading order: not the blocks inside it
+        (each is read on its own), nor code."""
+        if element in self.document.wrappers:
+            citation = self.document.wrappers[element][0]
+            yield Cite(tuple(item.key for item in citation.items), lines.get(element))
+        elif top or not (element.tag in _SKIPPED or self.md.is_block_level(element.tag)):
+            if element.text:
+                yield _PLACEHOLDER.sub(" ", element.text)
+            for child in element:
+                yield from self._segments(child, lines)
+        if element.tail and not top:
+            yield _PLACEHOLDER.sub(" ", element.tail)
+
+
+def _citation_lines(document: _Document) -> dict[etree.Element, int | None]:
+    """The page line of each citation, found in the source in reading order."""
+    lines = {}
+    cursor = 0
+    for element, _ in document.record.readings:
+        raw = document.wrappers[element][1]
+        # past the whole citation: "@key" is also inside the "[@key]" just found
+        span = _source_span(document, raw, cursor) or _source_span(document, raw, 0)
+        if span is not None:
+            cursor = span[1]
+        line = _line(document, span[0] if span else None)
+        lines[element] = None if line is None else line + document.page.line_offset
+    return lines
+
+
 def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, ...]:
     """The items of a citation with prefix and locator as rendered text."""
     prefixes = [_text(span) for span in wrapper if span.get("class") == "kb-cite-prefix"]
@@ -425,9 +552,28 @@ class _PageFacts(Treeprocessor):
         keys = {key for item in document.record.cited for key in (item.key, item.via) if key}
         line = dates_line(page.updated, source_years(works[key].entry for key in keys))
         title = next((element for element in root if element.tag == "h1"), None)
-        root.insert(list(root).index(title) + 1 if title is not None else 0, line)
+        where = list(root).index(title) + 1 if title is not None else 0
+        root.insert(where, line)
+        note = self._currency_note(keys)
+        if note is not None:
+            root.insert(where + 1, note)
         if page.url and page.site and title is not None:
             root.append(cite_block(_text(title), page.updated, page.url, page.site, page.path))
+
+    def _currency_note(self, keys: set[str]) -> etree.Element | None:
+        """A note, when the page cites a replaced work, of how old that advice is and who has
+        published newer guidance since; not on the page that says what is new."""
+        document = self.document
+        whats_new = str(document.extension.getConfig("whats_new"))
+        works = document.library.works
+        replaced = sorted((works[key] for key in keys if works[key].entry.get("newer")),
+                          key=lambda work: document.library.position[work.key])
+        years = sorted({work.entry.year for work in replaced if work.entry.year})
+        if not years or document.page.path == whats_new:
+            return None
+        newer = [(works[key].label.narrative, document.library.entry_href(key, document.page.path))
+                 for key in dict.fromkeys(work.entry.get("newer") for work in replaced)]
+        return currency_note(years, newer, relative_path(whats_new, document.page.path))
 
 
 class _Sections(Treeprocessor):
@@ -590,15 +736,21 @@ def _locate(document: _Document, raw: str) -> int | None:
 
 
 def _find_source(document: _Document, raw: str, start: int) -> int | None:
+    span = _source_span(document, raw, start)
+    return span[0] if span else None
+
+
+def _source_span(document: _Document, raw: str, start: int) -> tuple[int, int] | None:
     pieces = [re.escape(piece) for piece in _PLACEHOLDER.split(raw)]
     pattern = r"[\s\S]*?".join(pieces)
     # Whitespace inside a citation may span lines that began with '>' or an indent.
     pattern = re.sub(r"(?:\\\s|\\\n|\s)+", r"[\\s>]+", pattern)
     match = re.compile(pattern).search(document.source, start)
-    return match.start() if match else None
+    return match.span() if match else None
 
 
 def _line(document: _Document, position: int | None) -> int | None:
     if position is None:
         return None
-    return document.source.count("\n", 0, position) + 1
+    line = document.source.count("\n", 0, position) + 1
+    return document.line_map[line - 1] if document.line_map else line

@@ -72,11 +72,13 @@ class Entry:
 
 @dataclass(frozen=True)
 class Problem:
-    """Something wrong with the input, reported as `file:line: message`."""
+    """Something wrong with the input, reported as `file:line: message`. A warning (stale
+    advice, say) still fails a strict build, but `mkdocs serve` goes on without marking it."""
 
     file: str
     line: int | None
     message: str
+    warning: bool = False
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"

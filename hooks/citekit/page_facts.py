@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from markdown.util import AtomicString
 
 from .apa import format_reference
 from .bibliography import parse_bibliography
 from .dates import norwegian_date
+from .entry_types import is_act
 from .labels import assign_labels
 from .model import Entry
 from .slugs import slugify
@@ -28,8 +29,9 @@ class SiteInfo:
 
 
 def source_years(entries: Iterable[Entry]) -> tuple[int, int] | None:
-    """The first and last year of the works a page cites (undated works aside)."""
-    years = [year for entry in entries if entry.issued
+    """The first and last year of the works a page rests on: undated works and acts aside (an
+    act from 2003 in force today says nothing about how old the page's advice is)."""
+    years = [year for entry in entries if entry.issued and not is_act(entry.type)
              for year in (entry.issued.start.year, (entry.issued.end or entry.issued.start).year)]
     return (min(years), max(years)) if years else None
 
@@ -52,6 +54,33 @@ def dates_line(updated: datetime.date | None, years: tuple[int, int] | None) -> 
         period = str(first) if first == last else f"{first}–{last}"
         span.text = AtomicString(f"Kildene på denne siden er fra {period}.")
     return line
+
+
+CURRENCY_NOTE_CLASS = "kb-currency-note"
+
+
+def currency_note(years: Sequence[str], newer: Sequence[tuple[str, str]], href: str) -> etree.Element:
+    """`<p class="kb-currency-note">`: some of the page's advice is from `years`, who has
+    published newer guidance since (`newer`: its label, "IMDi (2023)", and its page's link),
+    and a link to "Hva er nytt" (`href`)."""
+    note = etree.Element("p", {"class": CURRENCY_NOTE_CLASS})
+    note.text = AtomicString(f"Noen av rådene på denne siden er fra {_listed(years)}. ")
+    last = None
+    for index, (label, work_href) in enumerate(newer):
+        if last is not None:
+            last.tail = AtomicString(" og " if index == len(newer) - 1 else ", ")
+        last = etree.SubElement(note, "a", {"href": work_href})
+        last.text = AtomicString(label)
+    last.tail = AtomicString(" har senere publisert nyere veiledning. Se ")
+    link = etree.SubElement(note, "a", {"href": href})
+    link.text = AtomicString("Hva er nytt")
+    link.tail = AtomicString(".")
+    return note
+
+
+def _listed(items: Sequence[str]) -> str:
+    """"a", "a og b", "a, b og c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def page_entry(title: str, updated: datetime.date, url: str, site: SiteInfo, path: str) -> tuple[Entry, str]:
