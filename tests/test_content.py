@@ -217,7 +217,8 @@ def uncited_blocks(site, page):
     cited list, lists whose lead-in is cited or own, and lists or paragraphs of links."""
     soup = site.html(page + "index.html")
     article = soup.select_one("article")
-    for screen_only in article.select("ul.kb-references, .kb-page-facts, p.kb-page-dates, details.kb-cite-page"):
+    for screen_only in article.select("ul.kb-references, .kb-page-facts, p.kb-page-dates, details.kb-cite-page, "
+                                      "p.kb-currency-note"):
         screen_only.decompose()
     found = []
     for block in article.find_all(["p", "ul", "ol", "table", "dl"]):
