@@ -1,44 +1,70 @@
-"""The guidance content of the real site: questions a municipal adviser asks are answered on
-the right page with the right source, every page has a description and a date and can be
-reached from the navigation, facts are cited, and the text is our own."""
+"""The guidance content of the real site.
+
+Reader questions are answered on the right page: the facts (terms) stand there, and the page
+cites the work they come from. The checks look for facts, citations and modality words, never
+for whole sentences, so a better wording does not break them. Data checks that need no build
+read the Markdown, references.bib and docs/verktoy/ansvar.yml directly: the tasks' modality and
+sources, 2021 advice dated in the sentence that gives it, own explanations marked, and the age
+of each page's sources stated with the dates the bibliography gives."""
 
 import os
 import re
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from citekit.bibliography import load_bibliography
 from conftest import ROOT
 
-pytestmark = pytest.mark.slow
 SHARED = ROOT.parent / "shared"
-GUIDANCE_PAGES = [p for p in sorted((ROOT / "docs").rglob("*.md"))]
+DOCS = ROOT / "docs"
+GUIDANCE_PAGES = sorted(DOCS.rglob("*.md"))
+ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
+OUR_TEXT = GUIDANCE_PAGES + [ABBREVIATIONS]
+MARK = "(kunnskapsbasens forklaring)"
+OWN_CLASS = "kb-own"  # `{ .kb-own }`: a paragraph about the site itself, not about the programme
+TASKS_FILE = DOCS / "verktoy" / "ansvar.yml"
 
-# (question, page, words that must stand on it, key of a work it must cite)
+
+@pytest.fixture(scope="module")
+def library():
+    return load_bibliography(ROOT / "references.bib", "references.bib")
+
+
+def url_of(path: Path) -> str:
+    page = path.relative_to(DOCS).with_suffix("").as_posix()
+    return "" if page == "index" else (page[: -len("index")] if page.endswith("/index") else page + "/")
+
+
+# --- reader questions: facts on the right page, cited to the right work ---------------------
+
+# (question, page, facts that must stand on it, key of a work it must cite)
 QUESTIONS = [
     ("Hva har kommunen ansvar for i programmet?", "kommunen/",
      ["plan", "introduksjonsstønad", "kontaktperson"], "imdi2021"),
     ("Må kommunen gi opplæring i norsk og samfunnskunnskap?", "kommunen/",
-     ["norsk og samfunnskunnskap"], "imdi2021"),
-    ("Hvem gir grunnskole til deltakerne?", "kommunen/", ["grunnskole"], "imdi2021"),
+     ["norsk og samfunnskunnskap", "sørge for"], "imdi2021"),
+    ("Hvem gir grunnskole til deltakerne?", "kommunen/", ["grunnskole", "opplæringsloven"], "imdi2021"),
     ("Hva skjer når en deltaker ikke når målet før programmet er slutt?", "kommunen/",
-     ["sluttmål", "Nav"], "imdi2021"),
+     ["sluttmål", "brudd", "Nav"], "imdi2023-kommunen"),
     ("Betyr det noe for resultatene hvem som har hovedansvaret?", "kommunen/organisering/",
-     ["hovedansvar"], "tronstad2015"),
+     ["hovedansvar", "påvist"], "tronstad2015"),
     ("Hva fant Fafo om politisk forankring?", "kommunen/organisering/", ["politisk", "forankr"], "djuve2017"),
-    ("Hjelper en samarbeidsavtale med Nav?", "kommunen/organisering/", ["samarbeidsavtale"], "proba2017"),
+    ("Hjelper en samarbeidsavtale med Nav?", "kommunen/organisering/",
+     ["samarbeidsavtale", "årsak"], "proba2017"),
     ("Hvilke oppgaver har Nav etter integreringsloven?", "nav/", ["integreringsloven", "konkrete oppgaver"], "imdi2021"),
-    ("Finnes det en mal for samarbeidsavtale med Nav?", "nav/", ["mal", "AVDir"], "imdiua-samarbeidsavtale"),
-    ("Når er veilederen om samarbeid med Nav fra?", "nav/", ["8. april 2021"], "imdi2021-veileder"),
+    ("Finnes det en mal for samarbeidsavtale med Nav?", "nav/", ["mal", "AVDir", "Word"], "imdiua-samarbeidsavtale"),
+    ("Når kom veilederen om samarbeid med Nav?", "nav/", ["april 2021"], "imdi2021-veileder"),
     ("Hva er hurtigspor?", "nav/", ["hurtigspor"], "imdi2021"),
     ("Kan vi dele opplysninger om en deltaker med Nav?", "nav/", ["tjenstlig behov"], "imdi2021"),
     ("Hvilke av Navs tiltak virker best?", "nav/arbeidsrettede-tiltak/", ["Lønnstilskudd", "AMO"], "riksrevisjonen2019"),
     ("Hvorfor bør Nav komme inn tidlig?", "nav/arbeidsrettede-tiltak/", ["tidlig"], "imdi2021"),
     ("Hva mangler i Navs tilbud til deltakerne?", "nav/arbeidsrettede-tiltak/",
-     ["tilpassede", "rettet mot utdanning"], "riksrevisjonen2019"),
+     ["tilpassede", "innvandrerbakgrunn", "norskferdigheter"], "riksrevisjonen2019"),
     ("Hva har fylkeskommunen ansvar for?", "fylkeskommunen/", ["videregående opplæring", "planer"], "imdi2021"),
     ("Hvilke tilskudd forvalter fylkeskommunen?", "fylkeskommunen/",
      ["Tilskudd til etablereropplæring for innvandrere", "Tilskudd til mentor- og traineeordninger"], "imdi2021"),
@@ -48,7 +74,7 @@ QUESTIONS = [
      ["få deltakere", "ferieavvikling"], "imdi2021"),
     ("Kan kommuner kjøpe tjenester av hverandre?", "interkommunalt-samarbeid/", ["kjøpe"], "imdiua-kravspesifikasjon"),
     ("Hvordan jobber kommunene med gode resultater med arbeidsgivere?", "arbeidsgivere/",
-     ["arbeidsmarkedsteam", "Nav"], "rohnebaek2018"),
+     ["Østlandsforskning", "KS", "arbeidsmarkedsteam", "stilling"], "imdi2021"),
     ("Hvilke ikke-offentlige aktører finnes?", "ikke-offentlige-aktorer/",
      ["sosiale entreprenører", "frivillige organisasjoner", "kommunalt eide"], "espegren2019"),
     ("Hvorfor lar noen kommuner være å bruke private aktører?", "ikke-offentlige-aktorer/",
@@ -58,15 +84,15 @@ QUESTIONS = [
     ("Hva er den største utfordringen i samarbeidet?", "ikke-offentlige-aktorer/utfordringer/",
      ["koordinering", "møteplasser"], "espegren2019"),
     ("Hva er fløteskumming og parkering?", "ikke-offentlige-aktorer/utfordringer/",
-     ["fløteskumming og parkering"], "espegren2019"),
+     ["fløteskumming", "parkering"], "espegren2019"),
     ("Hvordan kan deltakerne få medvirke?", "ikke-offentlige-aktorer/brukermedvirkning-og-rammer/",
      ["brukermedvirkning", "evaluering"], "espegren2019"),
     ("Hva betyr modulbaserte læringsplaner for samarbeidet?", "ikke-offentlige-aktorer/brukermedvirkning-og-rammer/",
      ["modulbaserte"], "espegren2019"),
     ("Hvordan lager vi en kravspesifikasjon?", "anskaffelser/", ["kravspesifikasjon", "DFØ"], "imdiua-kravspesifikasjon"),
-    ("Bør vi dele opp tiltak i flere anbud?", "anskaffelser/", ["anbud"], "espegren2019"),
+    ("Bør vi dele opp tiltak i flere anbud?", "anskaffelser/", ["anbud", "hører naturlig sammen"], "imdi2021"),
     ("Hva kjennetegner et godt supplement?", "verktoy/sjekklister/", ["supplement"], "espegren2019"),
-    ("Hvem gjør hva i programmet?", "verktoy/hvem-gjor-hva/", ["Fylkeskommunen", "IMDi", "Nav"], "imdi2021"),
+    ("Hvem gjør hva i programmet?", "verktoy/hvem-gjor-hva/", ["Fylkeskommunen", "Nav", "Skal", "Bør"], "imdi2021"),
 ]
 
 # The newer guidance: IMDi's guide on the municipality and Nav (2023-2024) and its rules page.
@@ -78,7 +104,7 @@ NEWER_QUESTIONS = [
     ("Hvem er programrådgiveren, og hvem lager integreringsplanen?", "kommunen/",
      ["programrådgiver", "integreringsplanen", "sluttmålet"], "imdi2021-roller"),
     ("Hvorfor nevner kildene både introduksjonsloven og integreringsloven?", "kommunen/",
-     ["1. januar 2021", "introduksjonsloven"], "imdi2021-veileder"),
+     ["1. januar 2021", "introduksjonsloven", "G-27/2017"], "imdi2021-veileder"),
     ("Hvor ofte bør lederne i kommunen og Nav møtes?", "nav/",
      ["minst én gang i året", "evaluere"], "imdi2023-nav"),
     ("Bør programmet ha en samarbeidsavtale eller samarbeidsrutiner?", "nav/",
@@ -91,15 +117,13 @@ NEWER_QUESTIONS = [
     ("Hvilke regler gir grunnlag for å dele personopplysninger?", "nav/",
      ["§ 41", "§ 42", "§ 43", "25 a", "§ 13 b"], "imdi2024-personopplysninger"),
     ("Når bør Nav-kontoret vurdere arbeidsmarkedstiltak?", "nav/arbeidsrettede-tiltak/",
-     ["arbeidsmarkedstiltak", "integreringsplanen"], "imdi2023-nav"),
+     ["arbeidsmarkedstiltak", "integreringsplanen", "sluttmålet er arbeid"], "imdi2023-nav"),
     ("Hvordan kan Navs arbeidsgivere hjelpe deltakerne?", "arbeidsgivere/",
      ["nettverk", "formidler"], "imdi2023-nav"),
     ("Hva er endret siden IMDis side fra 2021?", "hva-er-nytt/",
-     ["ledermøter", "tjenstlig behov", "11. desember 2023"], "imdi2023-veilederen"),
-    ("Hvor gammel er veiledningen om Nav?", "", ["11. desember 2023", "21. september 2021"],
-     "imdi2023-veilederen"),
+     ["ledermøter", "tjenstlig behov", "NIR"], "imdi2023-veilederen"),
     ("Hva skjedde med deltakere som alt var omfattet av introduksjonsloven?", "kommunen/",
-     ["1. januar 2021", "fortsatte etter reglene i den gamle loven"], "integreringsloven2020"),
+     ["1. januar 2021", "den gamle loven"], "integreringsloven2020"),
     ("Gir lovene Nav konkrete oppgaver?", "nav/", ["konkrete oppgaver"], "introduksjonsloven2003"),
 ]
 QUESTIONS += NEWER_QUESTIONS
@@ -110,68 +134,75 @@ def article_text(site, page):
     return " ".join(soup.select_one("article").get_text(" ").split()), soup
 
 
-@pytest.mark.parametrize("question, page, words, key", QUESTIONS, ids=[q[0] for q in QUESTIONS])
-def test_question_is_answered_on_its_page(real_site, question, page, words, key):
+def cited_keys_on(soup):
+    return {a["href"].rstrip("/").split("/")[-1] for a in soup.select("a.kb-cite")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question, page, facts, key", QUESTIONS, ids=[q[0] for q in QUESTIONS])
+def test_question_is_answered_on_its_page(real_site, question, page, facts, key):
     text, soup = article_text(real_site, page)
-    for word in words:
-        assert word.lower() in text.lower(), f"{question}: '{word}' is not on {page}"
-    cited = {a["href"].rstrip("/").split("/")[-1] for a in soup.select("a.kb-cite")}
-    assert key in cited, f"{question}: {page} does not cite {key}"
+    for fact in facts:
+        assert fact.lower() in text.lower(), f"{question}: '{fact}' is not on {page}"
+    assert key in cited_keys_on(soup), f"{question}: {page} does not cite {key}"
 
 
-def test_at_least_25_questions():
-    assert len(QUESTIONS) >= 25
-
-
-def test_at_least_eight_questions_on_the_newer_guidance():
+def test_at_least_25_questions_and_8_on_the_newer_guidance():
     newer = {"imdi2023-veilederen", "imdi2023-kommunen", "imdi2023-nav", "imdi2024-personopplysninger",
              "imdi2021-roller", "imdi2021-veileder"}
+    assert len(QUESTIONS) >= 25
     assert len([q for q in NEWER_QUESTIONS if q[3] in newer]) >= 8
 
 
-def front_matter(path: Path) -> dict:
-    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
-    return yaml.safe_load(match.group(1)) if match else {}
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«(])", text) if s]
 
 
-@pytest.mark.parametrize("path", GUIDANCE_PAGES, ids=[str(p.relative_to(ROOT / "docs")) for p in GUIDANCE_PAGES])
-def test_page_has_description_and_date(real_site, path):
-    meta = front_matter(path)
-    assert 20 < len(meta.get("description", "")) <= 160
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("updated")))
-    url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-    url = "" if url == "index" else (url[: -len("index")] if url.endswith("/index") else url + "/")
-    soup = real_site.html(url + "index.html")
-    assert soup.select_one('meta[name="description"]')["content"] == meta["description"]
-    assert soup.select_one(".kb-updated time")["datetime"] == str(meta["updated"])
-
-
-def test_every_page_is_reachable_from_the_navigation(real_site):
-    links = {a["href"] for a in real_site.html("index.html").select("nav.md-nav--primary a[href]")}
-    reached = {("" if href in (".", "./") else href.lstrip("./")) for href in links}
-    for path in GUIDANCE_PAGES:
-        url = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        url = "" if url == "index" else (url[: -len("index")] if url.endswith("/index") else url + "/")
-        assert url in reached, f"{url} is not in the navigation"
-
-
-# Paragraphs that state no fact of the sources: how to use the site, lead-ins, pointers.
-ALLOWED_WITHOUT_CITATION = [
-    ("index", "Kunnskapsbasen er skrevet for deg som"),
-    ("index", "er rådgiver eller veileder i flyktningetjenesten"),
-    ("index", "Søk. Skriv et ord i søkefeltet"),
-    ("ikke-offentlige-aktorer/utfordringer", "Sammendraget av rapporten nevner bare disse temaene"),
-    ("ikke-offentlige-aktorer/samarbeidsmodeller", "De andre komponentene handler om anbud og kontrakter"),
-    ("verktoy/ordliste", "Her forklarer vi ord og forkortelser"),
-    ("verktoy/sjekklister", "Gå gjennom listene sammen"),
+# Where the modality matters: on `page`, every sentence that states `fact` uses one of the
+# words in `said` (the source's modality) and none in `never` (a stronger one).
+MODALITY = [
+    # F2/F13: the yearly leadership meeting is a recommendation of the 2023 guide
+    ("nav/", "minst én gang i året", ("anbefal", "bør", "råd"), (" skal ", " må ")),
+    ("kommunen/", "minst én gang i året", ("anbefal", "bør", "råd"), (" skal ", " må ")),
+    # F7: the duty is to see to (sørge for) the training, not to give it
+    ("kommunen/", "plikt", ("sørge for", "trenger ikke"), ("plikt til å gi",)),
+    # F13: a contact person for each participant was IMDi's advice in 2021
+    ("kommunen/", "egen kontaktperson", ("2021",), ()),
+    # F8: tjenstlig behov is a condition, not the only one
+    ("nav/", "vilkår", ("et vilkår", "vilkåret om tjenstlig behov"), ("Vilkåret er at",)),
+    # F9: an intention of the act that more can complete upper secondary education
+    ("fylkeskommunen/", "videregående opplæring", (), ("formålene",)),
+    # F6: NORCE's components are not NORCE recommendations
+    ("anskaffelser/", "NORCE", (), ("NORCE anbefal",)),
+    ("verktoy/ordliste/", "NORCE", (), ("NORCE anbefal",)),
+    # F11: cooperation contributes to (bidrar til) a targeted programme
+    ("kommunen/", "målrettet", ("bidra",), ()),
 ]
-# Pages about the site and its sources, not about the programme.
-ABOUT_THE_SITE = ("om/", "forskning/")
-_POINTER = re.compile(r"^(Les mer|Vil du vite mer|Vil dere vite mer|Les også|Se også|Alle rapportene|Dem finner du)", re.I)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page, fact, said, never", MODALITY, ids=[f"{m[0]}{m[1]}" for m in MODALITY])
+def test_modality_is_the_sources(real_site, page, fact, said, never):
+    text, _ = article_text(real_site, page)
+    stating = [s for s in sentences(text) if fact.lower() in s.lower()]
+    assert stating, f"nothing on {page} states '{fact}'"
+    for sentence in stating:
+        if said:
+            assert any(word.lower() in sentence.lower() for word in said), sentence
+        assert not any(word in f" {sentence} " for word in never), sentence
+
+
+# --- every paragraph is cited or marked as the site's own -----------------------------------
+
+ABOUT_THE_SITE = ("om/", "forskning/")  # pages about the site and its sources
 
 
 def _cited(element):
     return element is not None and bool(element.select("a.kb-cite"))
+
+
+def _own(element):
+    return element is not None and (MARK in element.get_text(" ") or OWN_CLASS in (element.get("class") or []))
 
 
 def _only_links(element):
@@ -181,10 +212,13 @@ def _only_links(element):
 
 
 def uncited_blocks(site, page):
-    """Paragraphs, lists, tables and glossary entries on a page that cite nothing."""
+    """Paragraphs, lists, tables and glossary entries on a page that neither cite a work nor are
+    marked as the site's own (MARK in the text, or the class kb-own), leaving out lead-ins to a
+    cited list, lists whose lead-in is cited or own, and lists or paragraphs of links."""
     soup = site.html(page + "index.html")
     article = soup.select_one("article")
-    for screen_only in article.select("ul.kb-references, .kb-page-facts, p.kb-page-dates, details.kb-cite-page"):
+    for screen_only in article.select("ul.kb-references, .kb-page-facts, p.kb-page-dates, details.kb-cite-page, "
+                                      "p.kb-currency-note"):
         screen_only.decompose()
     found = []
     for block in article.find_all(["p", "ul", "ol", "table", "dl"]):
@@ -192,45 +226,40 @@ def uncited_blocks(site, page):
             continue
         if block.name == "p" and "admonition-title" in (block.get("class") or []):
             continue
-        text = " ".join(block.get_text(" ").split())
-        following = block.find_next_sibling()
+        if _cited(block) or _own(block) or _only_links(block):
+            continue
         previous = block.find_previous_sibling()
+        following = block.find_next_sibling()
         if block.name == "p":
-            lead_in = following is not None and following.name in ("ul", "ol", "table", "dl") and _cited(following)
-            if _cited(block) or _only_links(block) or _POINTER.match(text) or (lead_in and len(text) < 120):
-                continue
+            if following is not None and following.name in ("ul", "ol", "table", "dl") and _cited(following):
+                continue  # the lead-in to a cited list
         elif block.name == "dl":
             found += [" ".join(dd.get_text(" ").split()) for dd in block.find_all("dd")
-                      if not _cited(dd) and not _only_links(dd)]
+                      if not (_cited(dd) or _own(dd) or _only_links(dd))]
             continue
-        else:
+        elif block.name == "table":
+            if previous is not None and previous.name == "p" and _cited(previous):
+                continue  # a table introduced by a cited paragraph
+        elif block.name in ("ul", "ol"):
             items = block.find_all("li", recursive=False)
-            if items and all(_only_links(li) or li.find("a") and li.find("a") is li.contents[0] for li in items):
+            if items and all(_only_links(li) or _own(li) or (li.find("a") is not None and li.find("a") is li.contents[0])
+                             for li in items):
                 continue  # a list of pointers to other pages
-            if _cited(block) or (previous is not None and previous.name == "p" and _cited(previous)):
+            if previous is not None and previous.name == "p" and (_cited(previous) or _own(previous)):
                 continue
-        found.append(text)
+        found.append(" ".join(block.get_text(" ").split()))
     return found
 
 
-def test_every_fact_is_cited(real_site):
-    allowed = {(page, prefix) for page, prefix in ALLOWED_WITHOUT_CITATION}
+@pytest.mark.slow
+def test_every_paragraph_is_cited_or_marked_as_our_own(real_site):
     unexplained = []
-    used = set()
     for path in GUIDANCE_PAGES:
-        page = path.relative_to(ROOT / "docs").with_suffix("").as_posix()
-        page_key = page[: -len("/index")] if page.endswith("/index") else page
-        url = "" if page == "index" else (page[: -len("index")] if page.endswith("/index") else page + "/")
+        url = url_of(path)
         if url.startswith(ABOUT_THE_SITE):
             continue
-        for text in uncited_blocks(real_site, url):
-            match = next(((p, prefix) for p, prefix in allowed if p == page_key and text.startswith(prefix)), None)
-            if match:
-                used.add(match)
-            else:
-                unexplained.append(f"{page}: {text[:100]}")
+        unexplained += [f"{url or 'index'}: {text[:100]}" for text in uncited_blocks(real_site, url)]
     assert unexplained == []
-    assert used == allowed, f"allow-list entries no longer needed: {allowed - used}"
 
 
 def test_text_is_our_own():
@@ -243,56 +272,349 @@ def test_text_is_our_own():
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_front_page_says_how_current_and_links_to_whats_new(real_site):
-    text, soup = article_text(real_site, "")
-    assert "11. desember 2023" in text and "11. januar 2024" in text
-    assert any(a["href"].rstrip("/").endswith("hva-er-nytt") for a in soup.select("article a[href]"))
+# --- pages: description, date, navigation ---------------------------------------------------
+
+def front_matter(path: Path) -> dict:
+    match = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+    return yaml.safe_load(match.group(1)) if match else {}
 
 
-@pytest.mark.parametrize("page", ["", "kommunen/", "nav/", "fylkeskommunen/"])
-def test_page_says_imdis_2021_text_was_being_updated(real_site, page):
-    text, _ = article_text(real_site, page)
-    assert "21. september 2021" in text and "under oppdatering" in text
+@pytest.mark.parametrize("path", GUIDANCE_PAGES, ids=[str(p.relative_to(DOCS)) for p in GUIDANCE_PAGES])
+def test_page_has_description_and_date(path):
+    meta = front_matter(path)
+    assert 20 < len(meta.get("description", "")) <= 160
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("updated")))
 
 
-def test_whats_new_links_each_change_and_cites_old_and_new(real_site):
-    soup = real_site.html("hva-er-nytt/index.html")
-    heading = soup.find("h2", id="hva-er-endret-eller-lagt-til")
-    items = heading.find_next_sibling("ol").find_all("li", recursive=False)
-    assert len(items) >= 8
-    newer = {"imdi2023-veilederen", "imdi2023-kommunen", "imdi2023-nav", "imdi2024-personopplysninger"}
-    for item in items:
-        cited = {a["href"].rstrip("/").split("/")[-1] for a in item.select("a.kb-cite")}
-        pages = [a for a in item.find_all("a") if "kb-cite" not in (a.get("class") or [])]
-        assert "imdi2021" in cited and cited & newer, item.get_text(" ")[:60]
-        assert pages, item.get_text(" ")[:60]
+@pytest.mark.slow
+@pytest.mark.parametrize("path", GUIDANCE_PAGES, ids=[str(p.relative_to(DOCS)) for p in GUIDANCE_PAGES])
+def test_page_shows_its_description_and_date(real_site, path):
+    meta = front_matter(path)
+    soup = real_site.html(url_of(path) + "index.html")
+    assert soup.select_one('meta[name="description"]')["content"] == meta["description"]
+    assert soup.select_one(".kb-updated time")["datetime"] == str(meta["updated"])
 
 
-OUR_TEXT = sorted((ROOT / "docs").rglob("*.md")) + [ROOT / "includes" / "abbreviations.md"]
-MARK = "(kunnskapsbasens forklaring)"
+@pytest.mark.slow
+def test_every_page_is_reachable_from_the_navigation(real_site):
+    links = {a["href"] for a in real_site.html("index.html").select("nav.md-nav--primary a[href]")}
+    reached = {("" if href in (".", "./") else href.lstrip("./")) for href in links}
+    for path in GUIDANCE_PAGES:
+        assert url_of(path) in reached, f"{url_of(path)} is not in the navigation"
 
+
+# --- how old the sources are: stated with the bibliography's own dates -------------------------
+
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember"]
+
+
+def norwegian_date(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def source_text(path: Path) -> str:
+    """A page's Markdown without front matter, comments or code, with runs of space as one."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->|```.*?```", " ", text, flags=re.S)
+    return " ".join(text.split())
+
+
+def age_note(path: Path) -> str:
+    """The text of the page's 'Hvor gammel er veiledningen?' box ('' if it has none)."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(r'^!!! \w+ "Hvor gammel er veiledningen\?"\n((?:    .*\n|\n)+)', text, re.M)
+    return " ".join(match.group(1).split()) if match else ""
+
+
+KEY = re.compile(r"@([a-z]+(?:\d{4}|ua)(?:-[a-z]+)?)")
+
+
+def keys_in(text: str) -> set[str]:
+    return set(KEY.findall(text))
+
+
+# Pages whose guidance rests on IMDi's 2021 page: each says near the top how old that is.
+PAGES_ON_THE_2021_PAGE = ["index.md", "kommunen/index.md", "nav/index.md", "fylkeskommunen.md",
+                          "interkommunalt-samarbeid.md", "anskaffelser.md", "arbeidsgivere.md"]
+
+
+@pytest.mark.parametrize("name", PAGES_ON_THE_2021_PAGE)
+def test_page_says_how_old_its_guidance_is_with_the_bibliographys_dates(library, name):
+    """The box gives the date of the 2021 page as references.bib has it, and the date of every
+    newer IMDi page it cites (so a changed date in the bib fails here until the box says it)."""
+    note = age_note(DOCS / name)
+    assert note, f"{name} has no 'Hvor gammel er veiledningen?' box"
+    assert norwegian_date(library.entries["imdi2021"].get("date")) in note
+    for key in keys_in(note) - {"imdi2021"}:
+        when = library.entries[key].get("date")
+        if library.entries[key].type == "online" and re.fullmatch(r"\d{4}-\d\d-\d\d", when or ""):
+            assert norwegian_date(when) in note, f"{name}: the box cites {key} but not its date"
+
+
+def test_front_page_links_to_whats_new():
+    assert "(hva-er-nytt.md)" in (DOCS / "index.md").read_text(encoding="utf-8")
+
+
+# --- 2021 advice is dated where it is given (F13) -----------------------------------------------
+
+MODAL = re.compile(r"\b(anbefaler|mener|råder|bør|skal|må)\b", re.I)
+CITATION = re.compile(r"\[[^\[\]]*@[^\[\]]*\]|-?@[a-z]+(?:\d{4}|ua)(?:-[a-z]+)?")
+
+
+def sentences_with_keys(path: Path):
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->|```.*?```", " ", text, flags=re.S)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets are not prose
+    for block in re.split(r"\n\s*\n|\n(?=\s*(?:[-*]|\d+\.|\|)\s)", text):
+        for sentence in sentences(" ".join(block.split())):
+            yield sentence, keys_in(sentence), CITATION.sub("", sentence)
+
+
+def undated_replaced_advice(paths, library) -> list[str]:
+    """Sentences citing only works that a newer one replaces (`newer` in the bib; acts aside)
+    that say anbefaler, mener, råder, bør, skal or må without the year of that advice."""
+    replaced = {key for key, entry in library.entries.items() if entry.get("newer")}
+    acts = {key for key, entry in library.entries.items() if entry.type == "legislation"}
+    undated = []
+    for path in paths:
+        for sentence, keys, prose in sentences_with_keys(path):
+            works = keys - acts
+            if works and works <= replaced and MODAL.search(prose):
+                years = {str(library.entries[k].get("date") or library.entries[k].get("year"))[:4]
+                         for k in works}
+                if not any(year in prose for year in years):
+                    undated.append(f"{path.name}: {sentence[:120]}")
+    return undated
+
+
+def test_no_sentence_gives_replaced_advice_without_its_year(library):
+    assert [k for k, e in library.entries.items() if e.get("newer")], "no work is replaced: check the bib"
+    assert undated_replaced_advice(GUIDANCE_PAGES, library) == []
+
+
+def test_the_2021_check_finds_an_undated_recommendation(library, tmp_path):
+    """The check above is not vacuous: it flags the kind of sentence the review found (F13),
+    and passes the same advice dated, or cited to the newer guide too."""
+    page = tmp_path / "side.md"
+    page.write_text("---\ndescription: x\n---\n\n"
+                    "IMDi anbefaler at hver deltaker har en kontaktperson [@imdi2021]. "
+                    "I 2021 anbefalte IMDi det samme [@imdi2021]. "
+                    "Kommunen bør ta initiativ til en avtale [@imdi2021; @imdi2023-kommunen].\n"
+                    "\n- Kommunen skal administrere stønaden [@imdi2021; @integreringsloven2020]\n",
+                    encoding="utf-8")
+    flagged = undated_replaced_advice([page], library)
+    assert [f.split(": ", 1)[1][:14] for f in flagged] == ["IMDi anbefaler", "- Kommunen ska"]
+
+
+# --- the employer study (F1) --------------------------------------------------------------------
+
+def test_the_ks_study_is_cited_to_imdi_and_never_to_oef_report_04_2018():
+    """IMDi's employer text cites a study Østlandsforskning did for KS; ØF-rapport 04/2018
+    (rohnebaek2018) is another study. No sentence ties the employer findings to it."""
+    findings = re.compile(r"arbeidsmarkedsteam|gode resultater|deler en stilling|delte en stilling|"
+                          r"arbeidsmarkedskonsulent", re.I)
+    for path in GUIDANCE_PAGES:
+        for sentence, keys, prose in sentences_with_keys(path):
+            if "rohnebaek2018" in keys:
+                assert not findings.search(prose), f"{path.relative_to(DOCS)}: {sentence[:100]}"
+    employers = source_text(DOCS / "arbeidsgivere.md")
+    assert "KS" in employers and "@imdi2021" in employers
+
+
+# --- the tasks (docs/verktoy/ansvar.yml): data checks, no build ---------------------------------
+
+MODALITIES = {"skal", "bør", "kan", "gjør"}
+
+
+@pytest.fixture(scope="module")
+def tasks_data():
+    return yaml.safe_load(TASKS_FILE.read_text(encoding="utf-8"))
+
+
+def cite_keys(task) -> list[str]:
+    return [part.strip().split(",")[0].lstrip("@").strip() for part in task["cite"].split(";")]
+
+
+def test_tasks_file_has_its_parts_and_unique_ids(tasks_data):
+    assert {"actors", "areas", "tasks"} <= set(tasks_data)
+    for part in ("actors", "areas", "checklists", "tasks"):
+        ids = [item["id"] for item in tasks_data.get(part, [])]
+        assert len(ids) == len(set(ids)), part
+        assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids), part
+    actors = {a["id"] for a in tasks_data["actors"]}
+    areas = {a["id"] for a in tasks_data["areas"]}
+    checklists = {c["id"] for c in tasks_data["checklists"]}
+    assert actors == {"kommunen", "fylkeskommunen", "nav", "imdi", "ikke-offentlige-aktorer"}
+    for task in tasks_data["tasks"]:
+        assert {"id", "area", "who", "modality", "what", "cite", "year"} <= set(task), task["id"]
+        assert task["area"] in areas and task["who"] in actors, task["id"]
+        assert task.get("checklist", next(iter(checklists))) in checklists, task["id"]
+        assert "lead" not in task or "checklist" in task, task["id"]
+        assert 1900 <= task["year"] <= date.today().year, task["id"]
+
+
+def test_every_task_has_one_of_the_four_modalities(tasks_data):
+    assert {t["modality"] for t in tasks_data["tasks"]} <= MODALITIES
+    assert {t["modality"] for t in tasks_data["tasks"]} == MODALITIES  # all four are used
+
+
+def test_every_task_cites_known_works_and_is_written_as_the_spec_says(tasks_data, library):
+    for task in tasks_data["tasks"]:
+        keys = cite_keys(task)
+        assert keys and all(key in library.entries for key in keys), task["id"]
+        what = task["what"]
+        assert what[0].islower() and not what.endswith(".") and "@" not in what, task["id"]
+
+
+def test_every_skal_cites_an_act_and_where_the_duty_was_read(tasks_data, library):
+    for task in tasks_data["tasks"]:
+        if task["modality"] == "skal":
+            types = [library.entries[key].type for key in cite_keys(task)]
+            assert "legislation" in types, f"{task['id']}: a duty needs the act"
+            assert any(t != "legislation" for t in types), f"{task['id']}: where was the duty read?"
+
+
+def test_only_skal_tasks_cite_acts_as_a_duty(tasks_data, library):
+    """A task citing an act is a duty (skal) or an option the act gives (kan), never a bør."""
+    for task in tasks_data["tasks"]:
+        if any(library.entries[key].type == "legislation" for key in cite_keys(task)):
+            assert task["modality"] in ("skal", "kan"), task["id"]
+
+
+# The cells of the old matrix that the fidelity review (F2) found stated as fact or duty,
+# though the source recommends them: each is a `bør`.
+F2_RECOMMENDATIONS = [
+    "kommunen-kartlegging-nav",       # hvem-gjor-hva.md:20
+    "kommunen-integreringsplan-nav",  # :21
+    "kommunen-nav-underveis",         # :22 (the advice is to the municipality)
+    "kommunen-hurtigspor", "nav-hurtigspor",  # :31
+    "kommunen-livsmestring",          # :32
+    "kommunen-overgang-nav",          # :33
+    "kommunen-samarbeidsavtale",      # :34
+    "kommunen-ledermoter",            # :35
+    "kommunen-fora",                  # :36
+    "kommunen-dfo", "kommunen-faglige-anbefalinger",  # :43
+]
+
+
+@pytest.mark.parametrize("task_id", F2_RECOMMENDATIONS)
+def test_the_recommendations_review_f2_found_are_bor(tasks_data, task_id):
+    task = next(t for t in tasks_data["tasks"] if t["id"] == task_id)
+    assert task["modality"] == "bør"
+
+
+def test_norces_components_are_findings_unless_imdi_made_them_advice(tasks_data):
+    """F6: NORCE (2019) identified components and took no stand; a task resting on NORCE alone
+    is a finding (gjør), except where NORCE itself wrote 'bør' (co-creation between equals)."""
+    for task in tasks_data["tasks"]:
+        if cite_keys(task) == ["espegren2019"] and task["modality"] != "gjør":
+            assert task["id"] == "kommunen-likeverdige" and task["modality"] == "bør", task["id"]
+
+
+def test_the_employer_tasks_cite_imdi_not_rohnebaek2018(tasks_data):
+    employer = [t for t in tasks_data["tasks"] if "KS" in t["what"] or "Østlandsforskning" in t["what"]]
+    assert len(employer) >= 2
+    for task in employer:
+        assert "imdi2021" in cite_keys(task), task["id"]
+    assert not [t["id"] for t in tasks_data["tasks"] if "rohnebaek2018" in cite_keys(t)]
+
+
+def test_each_checklist_has_items_with_leads(tasks_data):
+    for checklist in tasks_data["checklists"]:
+        items = [t for t in tasks_data["tasks"] if t.get("checklist") == checklist["id"]]
+        assert len(items) >= 5, checklist["id"]
+        assert all(t.get("lead", "").endswith(".") for t in items), checklist["id"]
+    assert {c["id"] for c in tasks_data["checklists"]} == {"ikke-offentlige", "supplement", "nav"}
+
+
+def test_each_more_link_names_a_page_and_a_heading_on_it(tasks_data):
+    for task in tasks_data["tasks"]:
+        if "more" not in task:
+            continue
+        page, _, anchor = task["more"].partition("#")
+        text = (DOCS / page).read_text(encoding="utf-8")
+        slugs = {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-")
+                 for h in re.findall(r"^#{2,6} (.+?)\s*$", text, re.M)}
+        assert not anchor or anchor in slugs, f"{task['id']}: no heading '{anchor}' on {page}"
+
+
+MARKER = re.compile(r"^<!-- kb:ansvar (tabell|sjekkliste=[a-z0-9-]+|aktør=[a-z0-9-]+) -->$", re.M)
+
+
+def test_pages_carry_the_task_markers_for_known_ids(tasks_data):
+    markers = {}
+    for path in GUIDANCE_PAGES:
+        for found in MARKER.findall(path.read_text(encoding="utf-8")):
+            markers.setdefault(found, []).append(path.relative_to(DOCS).as_posix())
+    assert markers.get("tabell") == ["verktoy/hvem-gjor-hva.md"]
+    for checklist in tasks_data["checklists"]:
+        assert markers.get(f"sjekkliste={checklist['id']}") == ["verktoy/sjekklister.md"]
+    for actor, page in [("kommunen", "kommunen/index.md"), ("nav", "nav/index.md"),
+                        ("fylkeskommunen", "fylkeskommunen.md"),
+                        ("ikke-offentlige-aktorer", "ikke-offentlige-aktorer/index.md")]:
+        assert markers.get(f"aktør={actor}") == [page]
+    known = ({"tabell"} | {f"sjekkliste={c['id']}" for c in tasks_data["checklists"]}
+             | {f"aktør={a['id']}" for a in tasks_data["actors"]})
+    assert set(markers) <= known
+
+
+def test_the_matrix_and_checklists_are_no_longer_hand_written():
+    assert not re.search(r"^\| Oppgave", (DOCS / "verktoy" / "hvem-gjor-hva.md").read_text(encoding="utf-8"), re.M)
+    assert "- [ ]" not in (DOCS / "verktoy" / "sjekklister.md").read_text(encoding="utf-8")
+
+
+def test_the_table_page_explains_the_modality_words():
+    text = (DOCS / "verktoy" / "hvem-gjor-hva.md").read_text(encoding="utf-8")
+    how_to_read = text[text.index("## Slik leser du tabellen"):]
+    for word in ("**Skal**", "**Bør**", "**Kan**", "**I praksis**", "(råd fra 2021)", "loven"):
+        assert word in how_to_read, word
+
+
+# --- language and own explanations --------------------------------------------------------------
 
 def test_nav_is_spelled_nav_in_our_text():
     for path in OUR_TEXT:
         assert not re.search(r"\bNAV(?!\s*–\s*kommune)", path.read_text(encoding="utf-8")), path
-    assert "*[Nav]:" in (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    assert not re.search(r"\bNAV\b", TASKS_FILE.read_text(encoding="utf-8"))
+    assert "*[Nav]:" in ABBREVIATIONS.read_text(encoding="utf-8")
 
 
-def test_own_explanations_are_marked_and_never_cited():
-    for path in OUR_TEXT:
+def test_own_explanations_are_never_cited():
+    for path in OUR_TEXT + [TASKS_FILE]:
         text = path.read_text(encoding="utf-8")
         assert not re.search(re.escape(MARK) + r"[^.\n]*\[-?@", text), path
-    tooltips = dict(re.findall(r"^\*\[(.+?)\]: (.+)$", (ROOT / "includes" / "abbreviations.md")
-                               .read_text(encoding="utf-8"), re.M))
-    for word in ["fløteskumming", "bestillerkompetanse", "parkering", "jobbmatching", "KS", "NIBR"]:
-        assert MARK in tooltips[word], word
-    glossary = (ROOT / "docs" / "verktoy" / "ordliste.md").read_text(encoding="utf-8")
-    entries = dict(re.findall(r"^\*\*(.+?)\*\*.*\n((?::   |    ).*(?:\n    .*)*)", glossary, re.M))
-    for word in ["Bestillerkompetanse", "Fløteskumming", "Forsvarlig", "Konkurransegrunnlag",
-                 "Kravspesifikasjon", "Parkering", "Sosiale entreprenører"]:
-        assert MARK in " ".join(entries[word].split()), word
-    about = (ROOT / "docs" / "om" / "index.md").read_text(encoding="utf-8")
+    about = (DOCS / "om" / "index.md").read_text(encoding="utf-8")
     assert f"«{MARK}»" in about
+
+
+def tooltips() -> dict[str, str]:
+    return dict(re.findall(r"^\*\[(.+?)\]: (.+)$", ABBREVIATIONS.read_text(encoding="utf-8"), re.M))
+
+
+def test_every_hover_text_is_marked_or_says_only_what_a_source_says():
+    """Hover texts cannot cite: each is marked as the site's own, or is a name the sources give
+    in those words (checked against ../shared/sources when it is there)."""
+    sources = SHARED / "sources"
+    known = " ".join(p.read_text(encoding="utf-8") for p in sorted(sources.glob("*"))) if sources.exists() else None
+    assert tooltips()
+    for word, text in tooltips().items():
+        if MARK in text:
+            continue
+        assert len(text.split()) <= 6 and "." not in text, f"{word}: an unmarked hover text is a name only"
+        if known is not None:
+            assert text.lower() in known.lower(), f"{word}: '{text}' is not in the sources; mark it {MARK}"
+
+
+def test_glossary_entries_are_cited_or_marked():
+    glossary = (DOCS / "verktoy" / "ordliste.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^\*\*(.+?)\*\*.*\n((?::   |    ).*(?:\n    .*)*)", glossary, re.M)
+    assert len(entries) > 30
+    for word, body in entries:
+        assert KEY.search(body) or MARK in " ".join(body.split()), word
 
 
 @pytest.mark.parametrize("wrong, right", [
@@ -300,16 +622,14 @@ def test_own_explanations_are_marked_and_never_cited():
     (r"\blista\b", "listen"), (r"\bsupplerende tiltak", "supplement"),
 ])
 def test_plain_language_word_choices(wrong, right):
-    for path in OUR_TEXT:
+    for path in OUR_TEXT + [TASKS_FILE]:
         assert not re.search(wrong, path.read_text(encoding="utf-8")), f"{path}: write '{right}'"
 
 
-def test_no_statement_cites_a_work_known_second_hand_without_saying_so(real_site):
+@pytest.mark.slow
+def test_no_statement_cites_a_work_known_second_hand_without_saying_so(real_site, library):
     """Every citation, on every page of the real site, of a work the site knows only through
     IMDi ('citedin' in references.bib) is in the secondary form, with IMDi's page linked."""
-    from citekit.bibliography import load_bibliography
-
-    library = load_bibliography(ROOT / "references.bib", "references.bib")
     second_hand = {key: entry.get("citedin") for key, entry in library.entries.items() if entry.get("citedin")}
     assert second_hand
     seen = 0
