@@ -187,7 +187,7 @@ DATED = [
     ("bør", "2023", "@imdi2023-kommunen", "**Bør** holde møter"),
     ("bør", "2021", "@imdi2021", "**Bør** (råd fra 2021) holde møter"),
     ("kan", "2021", "@imdi2021; @imdi2023-kommunen", "**Kan** holde møter"),
-    ("skal", "2021", "@integreringsloven2020; @imdi2021", "**Skal** (råd fra 2021) holde møter"),
+    ("skal", "2021", "@integreringsloven2020; @imdi2021", "**Skal** (kilde fra 2021) holde møter"),
     ("gjør", "2017", "@djuve2017", "**I praksis:** holde møter"),
     ("gjør", "2021", "@imdi2021, s. 2", "**I praksis** (2021): holde møter"),
 ]

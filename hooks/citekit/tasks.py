@@ -412,7 +412,9 @@ def statement(task: Task, library: Library) -> str:
     if task.modality == "gjør":
         head = f"**I praksis** ({task.year}):" if dated else "**I praksis:**"
     else:
-        head = f"**{task.modality.capitalize()}**" + (f" (råd fra {task.year})" if dated else "")
+        # A duty is no advice: what is dated there is where it was read, not the duty itself.
+        note = "kilde" if task.modality == "skal" else "råd"
+        head = f"**{task.modality.capitalize()}**" + (f" ({note} fra {task.year})" if dated else "")
     return f"{head} {task.what} [{task.cite}]"
 
 
