@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.site
 SHARED = ROOT.parent / "shared"
 GUIDANCE_PAGES = [p for p in sorted((ROOT / "docs").rglob("*.md"))]
 

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import FIXTURES, build_site, make_site, page, run_mkdocs
 
+pytestmark = pytest.mark.build
+
 FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 BIB_LINES = FIXTURE_BIB.count("\n")
 LOCATION_FIRST = re.compile(r"^(docs/[^:]+\.md|references\.bib)(:\d+)?: \S")

@@ -6,6 +6,8 @@ import pytest
 from citekit.bibliography import parse_bibliography
 from conftest import FIXTURES, build_site, page
 
+pytestmark = pytest.mark.build
+
 FAFO = ("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017). Introduksjonsprogram "
         "og norskopplæring. Hva virker – for hvem? (Fafo-rapport 2017:31). Fafo.")
 TRONSTAD = ("Tronstad, K. R. (2015). Introduksjonsprogram for flyktninger i norske kommuner "

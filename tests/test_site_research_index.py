@@ -9,6 +9,8 @@ import pytest
 from citekit.bibliography import parse_bibliography
 from conftest import FIXTURES, build_site, page
 
+pytestmark = pytest.mark.build
+
 FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 
 PAGES = {
