@@ -71,6 +71,23 @@ def test_a_missing_comma_after_the_key_names_the_line_the_key_and_the_comma():
     assert located == f"references.bib:{BIB_LINES + 2}" and "comma" in reason
 
 
+@pytest.mark.unit
+@pytest.mark.parametrize("content", [None, b"", "@misc{x, title = {Bråthen}}".encode("latin-1"),
+                                     FIXTURE_BIB.replace("  abstract    = {Et kort sammendrag.},\n}",
+                                                         "  abstract    = {Et kort sammendrag.},\n").encode()],
+                         ids=["missing", "empty", "not UTF-8", "the cited entry malformed"])
+def test_a_problem_of_the_bibliography_is_not_reported_again_at_each_citation(tmp_path, content):
+    """Its own message says it (test_bibliography); the pages citing it add nothing."""
+    path = tmp_path / "references.bib"
+    if content is not None:
+        path.write_bytes(content)
+    library = make_library(load_bibliography(path, "references.bib"))
+    _, record = convert(page("# F\n\n[@djuve2017] og [@tronstad2015]\n"), library, SITE_EXTENSIONS,
+                        PageContext("index.md", "docs/index.md", 4))
+    assert len(library.problems) == 1
+    assert record.problems == []
+
+
 VALID = [
     ("string macros and concatenation resolved",
      '@string{nibr = "Norsk institutt"}\n@techreport{m2020, author = {Navn, A.}, title = nibr # { for by},'
