@@ -36,14 +36,20 @@ def refused(match: str):
     ("os.spawnv", lambda: os.spawnv(os.P_WAIT, "/bin/true", ["true"])),
     ("os.spawnlp", lambda: os.spawnlp(os.P_WAIT, "true", "true")),
     ("os.posix_spawn", lambda: os.posix_spawn("/bin/true", ["true"], {})),
-    ("os.fork", lambda: os.fork()),
-    ("os.execv", lambda: os.execv("/bin/true", ["true"])),
     ("asyncio", lambda: asyncio.run(asyncio.create_subprocess_exec("true"))),
     ("multiprocessing", lambda: multiprocessing.get_context("spawn").Process(target=print).start()),
 ])
 def test_a_unit_test_cannot_start_a_process(name, start):
     with refused("a unit test may not start a process"):
         start()
+
+
+def test_fork_and_exec_are_refused_too():
+    """Not called: were the refusal broken, the test would fork or replace pytest itself."""
+    refusing = {getattr(os, name).__qualname__ for name in dir(os)
+                if name in ("system", "fork", "forkpty", "posix_spawn", "posix_spawnp")
+                or name.startswith(("spawn", "exec"))}
+    assert refusing == {"_refusing.<locals>.refuse"}
 
 
 def test_catching_exception_does_not_hide_it():
