@@ -1,13 +1,21 @@
-"""Shared helpers: build a fixture site with the project's hooks in a subprocess, as a reader's
-`mkdocs build` would, and read what it wrote."""
+"""Shared helpers: the test tiers and their enforcement; build a fixture site with the
+project's hooks in a subprocess, as a reader's `mkdocs build` would, and read what it wrote;
+convert Markdown in process; a headless Chromium."""
 
 from __future__ import annotations
 
+import _posixsubprocess
+import asyncio
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -15,6 +23,126 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+# --- tiers by cost (pytest.ini) ----------------------------------------------------------------
+
+TIERS = ("unit", "build", "site", "browser")
+# fixtures that make a test cost more than its tier allows: fixture -> the tiers that may use it
+FIXTURE_TIERS = {"real_site": ("site", "browser"), "zensical_site": ("site", "browser"),
+                 "served": ("browser",), "browser": ("browser",)}
+
+
+def tier_problem(markers: Iterable[str], fixtures: Iterable[str]) -> str | None:
+    """What is wrong with a test's tier, given its markers' and fixtures' names, or None."""
+    tiers = sorted({name for name in markers if name in TIERS})
+    if not tiers:
+        return f"has no tier: mark it (or its module, with pytestmark) with one of {', '.join(TIERS)}"
+    if len(tiers) > 1:
+        return f"has two tiers ({' and '.join(tiers)}): a test has exactly one"
+    for fixture in fixtures:
+        if fixture in FIXTURE_TIERS and tiers[0] not in FIXTURE_TIERS[fixture]:
+            return (f"is a {tiers[0]} test using the fixture '{fixture}', which only "
+                    f"{' and '.join(FIXTURE_TIERS[fixture])} tests may use")
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects: every collected test is checked
+def pytest_collection_modifyitems(config, items):
+    problems = [f"{item.nodeid} {problem}" for item in items
+                if (problem := tier_problem((m.name for m in item.iter_markers()), item.fixturenames))]
+    if problems:
+        raise pytest.UsageError("tests without exactly one tier (pytest.ini):\n" + "\n".join(problems))
+
+
+class UnitTierError(pytest.fail.Exception):
+    """A unit test did what only a costlier tier may. A BaseException, as pytest.fail's is:
+    code under test that catches Exception (a missing program, say) cannot swallow it."""
+
+
+@dataclass
+class _Tier:
+    """The tier of the test being run (set around its setup, call and teardown), and what it
+    was refused: reported again when the phase ends, in case the code under test caught it."""
+
+    current: str | None = None
+    refused: list[str] = field(default_factory=list)
+
+    def refuse(self, what: str) -> None:
+        if self.current == "unit":
+            message = (f"a unit test may not {what}: mark it `build` (or `site`), or test the "
+                       "function in process (conftest.convert, markdown.Markdown)")
+            self.refused.append(message)
+            raise UnitTierError(message, pytrace=False)
+
+    def check(self) -> None:
+        refused, self.refused = self.refused, []
+        if refused:
+            raise UnitTierError(refused[0], pytrace=False)
+
+
+TIER = _Tier()
+
+
+def _refusing(what: str):
+    def refuse(*args, **kwargs):
+        TIER.refuse(what)
+        raise AssertionError("unreachable")  # pragma: no cover
+    return refuse
+
+
+@contextmanager
+def no_processes() -> Iterator[None]:
+    """Every way Python starts a process refuses while this is active: subprocess (and so
+    os.popen, asyncio and multiprocessing, which go through it or _posixsubprocess), os.system,
+    os.fork, os.posix_spawn, os.spawn* and os.exec*."""
+    refuse = _refusing("start a process")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(subprocess.Popen, "_execute_child", refuse)
+        patch.setattr(_posixsubprocess, "fork_exec", refuse)
+        patch.setattr(asyncio, "create_subprocess_exec", refuse)
+        patch.setattr(asyncio, "create_subprocess_shell", refuse)
+        for name in dir(os):
+            if name in ("system", "fork", "forkpty", "posix_spawn", "posix_spawnp") or \
+                    name.startswith(("spawn", "exec")):
+                patch.setattr(os, name, refuse)
+        yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """A unit test, its fixtures included, runs with processes and site builds refused."""
+    tiers = [m.name for m in item.iter_markers() if m.name in TIERS]
+    TIER.current = tiers[0] if tiers else None
+    try:
+        if TIER.current == "unit":
+            with no_processes():
+                return (yield)
+        return (yield)
+    finally:
+        TIER.current = None
+        TIER.refused.clear()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    result = yield
+    TIER.check()
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    result = yield
+    TIER.check()
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    TIER.check()
+    return result
 
 
 @dataclass
@@ -43,6 +171,7 @@ class Build:
 
 def make_site(root: Path, fixture: str = "minimal", files: dict[str, str | bytes | None] | None = None) -> Path:
     """Copy a fixture into `root`, then add, replace (str/bytes) or delete (None) files."""
+    TIER.refuse("make a fixture site")
     shutil.copytree(FIXTURES / fixture, root, dirs_exist_ok=True)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("${ROOT}", str(ROOT)), encoding="utf-8")
@@ -61,6 +190,7 @@ def make_site(root: Path, fixture: str = "minimal", files: dict[str, str | bytes
 
 def run_mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> Build:
     """`mkdocs build --strict` in `root`; pass "--no-strict" in `args` to build without."""
+    TIER.refuse("build a site")
     strict = [] if "--no-strict" in args else ["--strict"]
     command = [sys.executable, "-m", "mkdocs", "build", *strict, *args]
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false", **(env or {})}
@@ -76,6 +206,7 @@ def build_site(root: Path, fixture: str = "minimal", files=None, *args: str, env
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
     """The real knowledge base, built once per test session (PDF included)."""
+    TIER.refuse("read the real site")
     out = tmp_path_factory.mktemp("real") / "site"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
@@ -158,10 +289,68 @@ def browser():
 
 def requested_urls(driver) -> list[str]:
     """Every URL the page asked the network for since the last call (Chromium's performance log)."""
-    import json as _json
+    import json
     urls = []
     for record in driver.get_log("performance"):
-        message = _json.loads(record["message"])["message"]
+        message = json.loads(record["message"])["message"]
         if message["method"] == "Network.requestWillBeSent":
             urls.append(message["params"]["request"]["url"])
     return urls
+
+
+# --- serving a built site, and axe-core's checks ------------------------------------------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# Colour transitions would let axe sample a colour half-way between the two palettes.
+NO_TRANSITIONS = ("var s=document.createElement('style');s.textContent='*,*::before,*::after"
+                  "{transition:none!important;animation:none!important}';document.head.append(s)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """`folder` served on 127.0.0.1 by a thread of this process: its URL, ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def served(real_site):
+    """The real site, served: its URL."""
+    with serve_folder(real_site.site) as url:
+        yield url
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of the build, as a URL path."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative.startswith(("assets/", "search/")):
+            continue
+        pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
+    return pages
+
+
+def run_axe(driver) -> list[str]:
+    """axe-core's violations on the page `driver` shows (WCAG 2.1 AA and best practice)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `make test` (it runs npm ci)")
+    if not driver.execute_script("return !!window.axe"):
+        driver.execute_script(AXE.read_text(encoding="utf-8"))
+    violations = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' +"
+        " v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))", AXE_TAGS)
+    return violations

@@ -6,6 +6,8 @@ from citekit.apa import format_reference
 from citekit.bibliography import parse_bibliography
 from citekit.labels import assign_labels
 
+pytestmark = pytest.mark.unit
+
 
 def reference(bib, **kwargs):
     library = parse_bibliography(bib, "r.bib")

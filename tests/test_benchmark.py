@@ -14,12 +14,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-
 import generate
 import run
 
 
+@pytest.mark.unit
 def test_generator_is_seeded():
     first, second = generate.make_content("small"), generate.make_content("small")
     assert generate.bib_text(first.bib) == generate.bib_text(second.bib)
@@ -29,6 +28,7 @@ def test_generator_is_seeded():
     assert generate.bib_text(other.bib) != generate.bib_text(first.bib)
 
 
+@pytest.mark.unit
 def test_sizes_and_mix_are_those_of_the_issue():
     assert {name: (s.pages, s.entries, s.cites_per_page) for name, s in generate.SIZES.items()} == {
         "small": (20, 50, 5), "medium": (200, 1000, 10), "large": (1000, 5000, 10)}
@@ -54,6 +54,7 @@ def _visible_text(path: Path) -> str:
     return " ".join(article.get_text().split())
 
 
+@pytest.mark.build
 def test_baseline_builds_the_same_pages_and_text_as_the_hooks(tmp_path, monkeypatch):
     monkeypatch.setattr(generate, "WORK", tmp_path / "work")
     roots = generate.write_sites("small", variants=("baseline", "hooks"))
@@ -78,6 +79,7 @@ def test_baseline_builds_the_same_pages_and_text_as_the_hooks(tmp_path, monkeypa
         assert shown in texts["hooks"], f"{shown!r} not shown by the hooks"
 
 
+@pytest.mark.unit
 def test_result_lines_are_ratios_of_medians():
     def measured(*seconds):
         return run.Measured(seconds=list(seconds), cpu_seconds=list(seconds), peak_mb=[100.0] * len(seconds))
@@ -89,6 +91,7 @@ def test_result_lines_are_ratios_of_medians():
     assert "| medium (200/1000/10) | hooks | 0 | 11.00 | 12.60 | 1.05 |" in table
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("feature", ["navigation.prune", "navigation.instant"])
 def test_features_are_switched_in_every_variant(feature):
     pages = generate.make_content("small").pages

@@ -6,6 +6,8 @@ import pytest
 
 from citekit.bibliography import load_bibliography, parse_bibliography
 
+pytestmark = pytest.mark.unit
+
 GOOD = """@techreport{tronstad2015,
   author = {Tronstad, K. R.},
   title = {Tittel},

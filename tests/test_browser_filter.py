@@ -2,8 +2,6 @@
 would open it: it narrows the list as you type, announces the count, sorts, and works by
 keyboard alone."""
 
-import time
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -33,9 +31,10 @@ def shown(browser):
     return [li.get_attribute("data-kb-key") for li in browser.find_elements(By.CSS_SELECTOR, "ol.kb-works > li")]
 
 
-def status(browser, expected):
-    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "kb-filter-status").text == expected)
-    return True
+def wait_for_status(browser, expected):
+    """Wait until the live region announces `expected`; a timeout fails the test, naming it."""
+    WebDriverWait(browser, 5).until(lambda d: d.find_element(By.ID, "kb-filter-status").text == expected,
+                                    message=f"the filter never announced {expected!r}")
 
 
 def test_typing_narrows_the_list_and_announces_the_count(browser, site):
@@ -43,19 +42,19 @@ def test_typing_narrows_the_list_and_announces_the_count(browser, site):
     assert shown(browser) == ["djuve2017", "rohnebaek2018", "tronstad2015"]
     field = browser.find_element(By.ID, "kb-filter-input")
     field.send_keys("nibr")
-    assert status(browser, "1 av 3 kilder passer til «nibr».")
+    wait_for_status(browser, "1 av 3 kilder passer til «nibr».")
     assert shown(browser) == ["tronstad2015"]
     field.clear()
     field.send_keys("2017:31")
-    assert status(browser, "1 av 3 kilder passer til «2017:31».")
+    wait_for_status(browser, "1 av 3 kilder passer til «2017:31».")
     assert shown(browser) == ["djuve2017"]
     field.clear()
     field.send_keys("finnes ikke")
-    assert status(browser, "Ingen kilder passer til «finnes ikke».")
+    wait_for_status(browser, "Ingen kilder passer til «finnes ikke».")
     assert shown(browser) == []
     field.clear()
     field.send_keys(" ", Keys.BACKSPACE)
-    assert status(browser, "3 kilder.")
+    wait_for_status(browser, "3 kilder.")
     assert shown(browser) == ["djuve2017", "rohnebaek2018", "tronstad2015"]
 
 
@@ -81,7 +80,7 @@ def test_usable_by_keyboard_alone(browser, site):
     else:
         pytest.fail("the filter box is never reached with Tab")
     browser.switch_to.active_element.send_keys("fafo")
-    assert status(browser, "1 av 3 kilder passer til «fafo».")
+    wait_for_status(browser, "1 av 3 kilder passer til «fafo».")
     browser.switch_to.active_element.send_keys(Keys.TAB)
     assert browser.switch_to.active_element.get_attribute("id") == "kb-sort"
     # the focused field shows a visible outline

@@ -2,69 +2,22 @@
 best-practice violation on any page (light and dark, desktop and phone width), no request
 leaves for another host, the keyboard reaches everything, and screenshots for review."""
 
-import functools
-import http.server
 import re
-import threading
 import time
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, new_browser, requested_urls
+from conftest import NO_TRANSITIONS, ROOT, new_browser, requested_urls, run_axe, site_pages
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-# Colour transitions would let axe sample a colour half-way between the two palettes.
-NO_TRANSITIONS = ("var s=document.createElement('style');s.textContent='*,*::before,*::after"
-                  "{transition:none!important;animation:none!important}';document.head.append(s)")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(real_site):
-    handler = functools.partial(_QuietHandler, directory=str(real_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of the build, as a URL path."""
-    pages = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        if relative.startswith(("assets/", "search/")):
-            continue
-        pages.append(relative[: -len("index.html")] if relative.endswith("index.html") else relative)
-    return pages
-
-
-def run_axe(driver) -> list[str]:
-    if not driver.execute_script("return !!window.axe"):
-        driver.execute_script(AXE.read_text(encoding="utf-8"))
-    violations = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-        ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' +"
-        " v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))", AXE_TAGS)
-    return violations
 
 
 @pytest.mark.parametrize("width", [1280, 375])
 def test_axe_every_page_light_and_dark(real_site, served, width):
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `make test` (it runs npm ci)")
     driver = new_browser(width=width)
     found = []
     try:

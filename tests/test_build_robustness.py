@@ -15,6 +15,8 @@ import pytest
 
 from conftest import make_site, page, run_mkdocs
 
+pytestmark = pytest.mark.build
+
 # A test-only hook: at the event named by KB_TEST_PAUSE_AT it writes the folder the build
 # writes into to KB_TEST_READY and waits there until the test signals the build.
 PAUSE_HOOK = '''

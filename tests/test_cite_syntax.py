@@ -5,6 +5,8 @@ import pytest
 
 from citekit.cite_syntax import Citation, CiteItem, Malformed, Mode, cite_key, read_at
 
+pytestmark = pytest.mark.unit
+
 N, T, S = Mode.NORMAL, Mode.AUTHOR_IN_TEXT, Mode.SUPPRESS_AUTHOR
 
 

@@ -10,6 +10,8 @@ import pytest
 from citekit.bibliography import parse_bibliography
 from citekit.coins import coins
 
+pytestmark = pytest.mark.unit
+
 BIB = r"""@techreport{djuve2017, author = {Djuve, A. B. and Kavli, H. C.}, shortauthor = {Fafo},
   title = {Hva virker -- for hvem?}, type = {Fafo-rapport}, number = {2017:31}, institution = {Fafo},
   year = 2017}

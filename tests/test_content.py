@@ -138,7 +138,7 @@ def cited_keys_on(soup):
     return {a["href"].rstrip("/").split("/")[-1] for a in soup.select("a.kb-cite")}
 
 
-@pytest.mark.slow
+@pytest.mark.site
 @pytest.mark.parametrize("question, page, facts, key", QUESTIONS, ids=[q[0] for q in QUESTIONS])
 def test_question_is_answered_on_its_page(real_site, question, page, facts, key):
     text, soup = article_text(real_site, page)
@@ -147,6 +147,7 @@ def test_question_is_answered_on_its_page(real_site, question, page, facts, key)
     assert key in cited_keys_on(soup), f"{question}: {page} does not cite {key}"
 
 
+@pytest.mark.unit
 def test_at_least_25_questions_and_8_on_the_newer_guidance():
     newer = {"imdi2023-veilederen", "imdi2023-kommunen", "imdi2023-nav", "imdi2024-personopplysninger",
              "imdi2021-roller", "imdi2021-veileder"}
@@ -180,7 +181,7 @@ MODALITY = [
 ]
 
 
-@pytest.mark.slow
+@pytest.mark.site
 @pytest.mark.parametrize("page, fact, said, never", MODALITY, ids=[f"{m[0]}{m[1]}" for m in MODALITY])
 def test_modality_is_the_sources(real_site, page, fact, said, never):
     text, _ = article_text(real_site, page)
@@ -251,7 +252,7 @@ def uncited_blocks(site, page):
     return found
 
 
-@pytest.mark.slow
+@pytest.mark.site
 def test_every_paragraph_is_cited_or_marked_as_our_own(real_site):
     unexplained = []
     for path in GUIDANCE_PAGES:
@@ -262,6 +263,7 @@ def test_every_paragraph_is_cited_or_marked_as_our_own(real_site):
     assert unexplained == []
 
 
+@pytest.mark.site
 def test_text_is_our_own():
     tool = SHARED / "tools" / "check-originality"
     if not tool.exists():
@@ -279,6 +281,7 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(match.group(1)) if match else {}
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("path", GUIDANCE_PAGES, ids=[str(p.relative_to(DOCS)) for p in GUIDANCE_PAGES])
 def test_page_has_description_and_date(path):
     meta = front_matter(path)
@@ -286,7 +289,7 @@ def test_page_has_description_and_date(path):
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(meta.get("updated")))
 
 
-@pytest.mark.slow
+@pytest.mark.site
 @pytest.mark.parametrize("path", GUIDANCE_PAGES, ids=[str(p.relative_to(DOCS)) for p in GUIDANCE_PAGES])
 def test_page_shows_its_description_and_date(real_site, path):
     meta = front_matter(path)
@@ -295,7 +298,7 @@ def test_page_shows_its_description_and_date(real_site, path):
     assert soup.select_one(".kb-updated time")["datetime"] == str(meta["updated"])
 
 
-@pytest.mark.slow
+@pytest.mark.site
 def test_every_page_is_reachable_from_the_navigation(real_site):
     links = {a["href"] for a in real_site.html("index.html").select("nav.md-nav--primary a[href]")}
     reached = {("" if href in (".", "./") else href.lstrip("./")) for href in links}
@@ -341,6 +344,7 @@ PAGES_ON_THE_2021_PAGE = ["index.md", "kommunen/index.md", "nav/index.md", "fylk
                           "interkommunalt-samarbeid.md", "anskaffelser.md", "arbeidsgivere.md"]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", PAGES_ON_THE_2021_PAGE)
 def test_page_says_how_old_its_guidance_is_with_the_bibliographys_dates(library, name):
     """The box gives the date of the 2021 page as references.bib has it, and the date of every
@@ -354,6 +358,7 @@ def test_page_says_how_old_its_guidance_is_with_the_bibliographys_dates(library,
             assert norwegian_date(when) in note, f"{name}: the box cites {key} but not its date"
 
 
+@pytest.mark.unit
 def test_front_page_links_to_whats_new():
     assert "(hva-er-nytt.md)" in (DOCS / "index.md").read_text(encoding="utf-8")
 
@@ -391,11 +396,13 @@ def undated_replaced_advice(paths, library) -> list[str]:
     return undated
 
 
+@pytest.mark.unit
 def test_no_sentence_gives_replaced_advice_without_its_year(library):
     assert [k for k, e in library.entries.items() if e.get("newer")], "no work is replaced: check the bib"
     assert undated_replaced_advice(GUIDANCE_PAGES, library) == []
 
 
+@pytest.mark.unit
 def test_the_2021_check_finds_an_undated_recommendation(library, tmp_path):
     """The check above is not vacuous: it flags the kind of sentence the review found (F13),
     and passes the same advice dated, or cited to the newer guide too."""
@@ -412,6 +419,7 @@ def test_the_2021_check_finds_an_undated_recommendation(library, tmp_path):
 
 # --- the employer study (F1) --------------------------------------------------------------------
 
+@pytest.mark.unit
 def test_the_ks_study_is_cited_to_imdi_and_never_to_oef_report_04_2018():
     """IMDi's employer text cites a study Østlandsforskning did for KS; ØF-rapport 04/2018
     (rohnebaek2018) is another study. No sentence ties the employer findings to it."""
@@ -439,6 +447,7 @@ def cite_keys(task) -> list[str]:
     return [part.strip().split(",")[0].lstrip("@").strip() for part in task["cite"].split(";")]
 
 
+@pytest.mark.unit
 def test_tasks_file_has_its_parts_and_unique_ids(tasks_data):
     assert {"actors", "areas", "tasks"} <= set(tasks_data)
     for part in ("actors", "areas", "checklists", "tasks"):
@@ -457,11 +466,13 @@ def test_tasks_file_has_its_parts_and_unique_ids(tasks_data):
         assert 1900 <= task["year"] <= date.today().year, task["id"]
 
 
+@pytest.mark.unit
 def test_every_task_has_one_of_the_four_modalities(tasks_data):
     assert {t["modality"] for t in tasks_data["tasks"]} <= MODALITIES
     assert {t["modality"] for t in tasks_data["tasks"]} == MODALITIES  # all four are used
 
 
+@pytest.mark.unit
 def test_every_task_cites_known_works_and_is_written_as_the_spec_says(tasks_data, library):
     for task in tasks_data["tasks"]:
         keys = cite_keys(task)
@@ -470,6 +481,7 @@ def test_every_task_cites_known_works_and_is_written_as_the_spec_says(tasks_data
         assert what[0].islower() and not what.endswith(".") and "@" not in what, task["id"]
 
 
+@pytest.mark.unit
 def test_every_skal_cites_an_act_and_where_the_duty_was_read(tasks_data, library):
     for task in tasks_data["tasks"]:
         if task["modality"] == "skal":
@@ -478,6 +490,7 @@ def test_every_skal_cites_an_act_and_where_the_duty_was_read(tasks_data, library
             assert any(t != "legislation" for t in types), f"{task['id']}: where was the duty read?"
 
 
+@pytest.mark.unit
 def test_only_skal_tasks_cite_acts_as_a_duty(tasks_data, library):
     """A task citing an act is a duty (skal) or an option the act gives (kan), never a bør."""
     for task in tasks_data["tasks"]:
@@ -501,12 +514,14 @@ F2_RECOMMENDATIONS = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("task_id", F2_RECOMMENDATIONS)
 def test_the_recommendations_review_f2_found_are_bor(tasks_data, task_id):
     task = next(t for t in tasks_data["tasks"] if t["id"] == task_id)
     assert task["modality"] == "bør"
 
 
+@pytest.mark.unit
 def test_norces_components_are_findings_unless_imdi_made_them_advice(tasks_data):
     """F6: NORCE (2019) identified components and took no stand; a task resting on NORCE alone
     is a finding (gjør), except where NORCE itself wrote 'bør' (co-creation between equals)."""
@@ -515,6 +530,7 @@ def test_norces_components_are_findings_unless_imdi_made_them_advice(tasks_data)
             assert task["id"] == "kommunen-likeverdige" and task["modality"] == "bør", task["id"]
 
 
+@pytest.mark.unit
 def test_the_employer_tasks_cite_imdi_not_rohnebaek2018(tasks_data):
     employer = [t for t in tasks_data["tasks"] if "KS" in t["what"] or "Østlandsforskning" in t["what"]]
     assert len(employer) >= 2
@@ -523,6 +539,7 @@ def test_the_employer_tasks_cite_imdi_not_rohnebaek2018(tasks_data):
     assert not [t["id"] for t in tasks_data["tasks"] if "rohnebaek2018" in cite_keys(t)]
 
 
+@pytest.mark.unit
 def test_each_checklist_has_items_with_leads(tasks_data):
     for checklist in tasks_data["checklists"]:
         items = [t for t in tasks_data["tasks"] if t.get("checklist") == checklist["id"]]
@@ -531,6 +548,7 @@ def test_each_checklist_has_items_with_leads(tasks_data):
     assert {c["id"] for c in tasks_data["checklists"]} == {"ikke-offentlige", "supplement", "nav"}
 
 
+@pytest.mark.unit
 def test_each_more_link_names_a_page_and_a_heading_on_it(tasks_data):
     for task in tasks_data["tasks"]:
         if "more" not in task:
@@ -545,6 +563,7 @@ def test_each_more_link_names_a_page_and_a_heading_on_it(tasks_data):
 MARKER = re.compile(r"^<!-- kb:ansvar (tabell|sjekkliste=[a-z0-9-]+|aktør=[a-z0-9-]+) -->$", re.M)
 
 
+@pytest.mark.unit
 def test_pages_carry_the_task_markers_for_known_ids(tasks_data):
     markers = {}
     for path in GUIDANCE_PAGES:
@@ -562,11 +581,13 @@ def test_pages_carry_the_task_markers_for_known_ids(tasks_data):
     assert set(markers) <= known
 
 
+@pytest.mark.unit
 def test_the_matrix_and_checklists_are_no_longer_hand_written():
     assert not re.search(r"^\| Oppgave", (DOCS / "verktoy" / "hvem-gjor-hva.md").read_text(encoding="utf-8"), re.M)
     assert "- [ ]" not in (DOCS / "verktoy" / "sjekklister.md").read_text(encoding="utf-8")
 
 
+@pytest.mark.unit
 def test_the_table_page_explains_the_modality_words():
     text = (DOCS / "verktoy" / "hvem-gjor-hva.md").read_text(encoding="utf-8")
     how_to_read = text[text.index("## Slik leser du tabellen"):]
@@ -576,6 +597,7 @@ def test_the_table_page_explains_the_modality_words():
 
 # --- language and own explanations --------------------------------------------------------------
 
+@pytest.mark.unit
 def test_nav_is_spelled_nav_in_our_text():
     for path in OUR_TEXT:
         assert not re.search(r"\bNAV(?!\s*–\s*kommune)", path.read_text(encoding="utf-8")), path
@@ -583,6 +605,7 @@ def test_nav_is_spelled_nav_in_our_text():
     assert "*[Nav]:" in ABBREVIATIONS.read_text(encoding="utf-8")
 
 
+@pytest.mark.unit
 def test_own_explanations_are_never_cited():
     for path in OUR_TEXT + [TASKS_FILE]:
         text = path.read_text(encoding="utf-8")
@@ -595,6 +618,7 @@ def tooltips() -> dict[str, str]:
     return dict(re.findall(r"^\*\[(.+?)\]: (.+)$", ABBREVIATIONS.read_text(encoding="utf-8"), re.M))
 
 
+@pytest.mark.unit
 def test_every_hover_text_is_marked_or_says_only_what_a_source_says():
     """Hover texts cannot cite: each is marked as the site's own, or is a name the sources give
     in those words (checked against ../shared/sources when it is there)."""
@@ -609,6 +633,7 @@ def test_every_hover_text_is_marked_or_says_only_what_a_source_says():
             assert text.lower() in known.lower(), f"{word}: '{text}' is not in the sources; mark it {MARK}"
 
 
+@pytest.mark.unit
 def test_glossary_entries_are_cited_or_marked():
     glossary = (DOCS / "verktoy" / "ordliste.md").read_text(encoding="utf-8")
     entries = re.findall(r"^\*\*(.+?)\*\*.*\n((?::   |    ).*(?:\n    .*)*)", glossary, re.M)
@@ -621,12 +646,13 @@ def test_glossary_entries_are_cited_or_marked():
     (r"\but over\b", "utover"), (r"\bfasilit", "legge til rette for"), (r"\bVent ikke\b", "Ikke vent"),
     (r"\blista\b", "listen"), (r"\bsupplerende tiltak", "supplement"),
 ])
+@pytest.mark.unit
 def test_plain_language_word_choices(wrong, right):
     for path in OUR_TEXT + [TASKS_FILE]:
         assert not re.search(wrong, path.read_text(encoding="utf-8")), f"{path}: write '{right}'"
 
 
-@pytest.mark.slow
+@pytest.mark.site
 def test_no_statement_cites_a_work_known_second_hand_without_saying_so(real_site, library):
     """Every citation, on every page of the real site, of a work the site knows only through
     IMDi ('citedin' in references.bib) is in the secondary form, with IMDi's page linked."""

@@ -35,6 +35,7 @@ SENTENCES = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, segments, expected", SENTENCES, ids=[s[0] for s in SENTENCES])
 def test_split_sentences(name, segments, expected):
     assert [sentence.text for sentence in split_sentences(segments)] == expected
@@ -76,6 +77,7 @@ ADVICE = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, segments, expected", ADVICE, ids=[a[0] for a in ADVICE])
 def test_stale_advice(name, segments, expected):
     found = stale_advice(segments, LIBRARY.works, "docs/side.md")
@@ -97,6 +99,7 @@ def located(record) -> list[tuple[int, str]]:
     return [(p.line, p.message.split("'")[1]) for p in record.problems]
 
 
+@pytest.mark.unit
 def test_every_kind_of_block_is_read_and_the_warning_is_at_the_citation_s_line():
     markdown = ("IMDi anbefaler\nkontaktpersoner [@imdi2021].\n\n"
                 "- Kommunen bør det [@imdi2021].\n\n"
@@ -110,6 +113,7 @@ def test_every_kind_of_block_is_read_and_the_warning_is_at_the_citation_s_line()
     assert all(problem.warning for problem in record.problems)
 
 
+@pytest.mark.unit
 def test_a_page_citing_a_replaced_work_has_a_dated_note_under_its_dates():
     soup, _ = convert_page("# Side\n\nI 2021 anbefalte IMDi det [@imdi2021].")
     dates = soup.select_one("h1 + p.kb-page-dates")
@@ -126,6 +130,7 @@ def test_a_page_citing_a_replaced_work_has_a_dated_note_under_its_dates():
      "# Hva er nytt\n\nI 2021 skrev IMDi det [@imdi2021]."),
     (PageContext("kommunen/side.md", "docs/kommunen/side.md", 4), "# Side\n\nI 2021 skrev IMDi det [@imdi2021]."),
 ], ids=["no replaced work", "the page on what is new", "a page without a date (generated)"])
+@pytest.mark.unit
 def test_no_note(page, markdown):
     soup, _ = convert_page(markdown, page)
     assert soup.select(".kb-currency-note") == []
@@ -139,6 +144,7 @@ SOURCE_AGES = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, markdown, expected", SOURCE_AGES, ids=[s[0] for s in SOURCE_AGES])
 def test_source_age_counts_works_not_acts(name, markdown, expected):
     soup, _ = convert_page("# Side\n\n" + markdown)
@@ -185,6 +191,7 @@ def frozen_warnings() -> list[tuple[str, int]]:
     return found
 
 
+@pytest.mark.unit
 def test_the_review_s_nine_places_are_flagged_on_a_frozen_copy_of_the_pages():
     found = frozen_warnings()
     for name, _, line in REVIEW_F13:
@@ -192,6 +199,7 @@ def test_the_review_s_nine_places_are_flagged_on_a_frozen_copy_of_the_pages():
     assert sorted(found) == sorted([(name, line) for name, _, line in REVIEW_F13] + ALSO_FLAGGED)
 
 
+@pytest.mark.unit
 def test_the_note_names_every_year_and_every_newer_work():
     note = currency_note(["2019", "2021"], [("IMDi (2023)", "a.md"), ("Fafo (2024)", "b.md")], "nytt.md")
     assert " ".join("".join(note.itertext()).split()) == (

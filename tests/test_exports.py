@@ -8,6 +8,8 @@ from citekit.bibliography import parse_bibliography
 from citekit.exports import to_bibtex, to_csl_json, to_ris
 from citekit.metadata import head_html, highwire_tags, json_ld
 
+pytestmark = pytest.mark.unit
+
 BIB = r"""@string{nibr = "NIBR"}
 @techreport{djuve2017,
   author = {Djuve, A. B. and Kavli, H. C. and Braanen Sterri, E. and Br{\aa}then, B.},

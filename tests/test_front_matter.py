@@ -6,6 +6,8 @@ import pytest
 
 from citekit.front_matter import front_matter_end, front_matter_lines, split_front_matter
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize("text, meta, body, lines", [
     ("---\ndescription: D\nupdated: 2026-11-23\n---\n\n# T\n", {"description": "D", "updated": datetime.date(2026, 11, 23)}, "# T\n", 5),

@@ -12,6 +12,8 @@ from mkdocs.exceptions import PluginError
 import bibstate
 from guard import guarded
 
+pytestmark = pytest.mark.unit
+
 
 @guarded
 def on_page_markdown(markdown, *, page, **kwargs):

@@ -5,6 +5,8 @@ import pytest
 from citekit.bibliography import parse_bibliography
 from citekit.labels import assign_labels, norwegian_sort_key
 
+pytestmark = pytest.mark.unit
+
 
 def labels(bib):
     library = parse_bibliography(bib, "r.bib")

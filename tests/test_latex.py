@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from citekit import latex
 from conftest import FIXTURES, ROOT
 
+pytestmark = pytest.mark.unit
+
 SIMPLE = ["a", "Z", "é", "ø", " ", "\n", "{", "}", "{}", "-", "--", "---", "~", "`", "'", "``",
           "''", ",", "{\\o}", "{\\O}", "{\\aa}", "{\\AA}", "{\\ae}", "{\\AE}", "{\\oe}", "{\\ss}",
           "{\\l}", "{\\L}", "{\\'e}", "\\'e", "\\'{e}", "{\\'{e}}", '{\\"u}', '\\"o', "{\\`e}",

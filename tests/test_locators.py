@@ -4,6 +4,8 @@ import pytest
 
 from citekit.locators import norwegian_locator
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize("suffix, expected", [
     (", p. 33", "s. 33"), ("pp. 33-35", "s. 33–35"), (", 12--14", "s. 12–14"), ("33", "s. 33"),

@@ -11,6 +11,8 @@ from citekit.library import load_library
 from citekit.markdown_ext import PageContext
 from conftest import FIXTURES, SITE_EXTENSIONS, convert
 
+pytestmark = pytest.mark.unit
+
 LIBRARY = load_library(FIXTURES / "minimal" / "references.bib", "references.bib")
 PAGE = PageContext("nav/side.md", "docs/nav/side.md", 4)
 EXTENSIONS = (*SITE_EXTENSIONS, "pymdownx.tasklist")

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 from conftest import SITE_EXTENSIONS, convert, read_citations
 from pandoc_reading import pandoc_citations
 
+pytestmark = pytest.mark.build
+
 
 def ours(markdown: str):
     return sorted(tuple((i.key, i.mode.value, i.prefix, i.suffix) for i in group)

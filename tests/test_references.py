@@ -8,6 +8,8 @@ import pytest
 from citekit.bibliography import load_bibliography
 from conftest import ROOT, read_citations
 
+pytestmark = pytest.mark.unit
+
 KEY_CONVENTION = re.compile(r"^[a-z]+(?:\d{4}|ua)(?:-[a-z]+)?$")
 DOCS = sorted((ROOT / "docs").rglob("*.md"))
 

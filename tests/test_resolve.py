@@ -8,6 +8,8 @@ from citekit.library import make_library
 from citekit.resolve import Cited, listed_works, read_through, target
 from conftest import FIXTURES
 
+pytestmark = pytest.mark.unit
+
 BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8").replace(
     "  year        = {2018},", "  year        = {2018},\n  citedin     = {tronstad2015},")
 LIBRARY = make_library(parse_bibliography(BIB, "references.bib"))

@@ -1,10 +1,16 @@
-"""Fixture sites built with `mkdocs build --strict`: what citations become in the HTML, and how
-a build with a bad bibliography or citation fails."""
+"""Fixture sites built with `mkdocs build --strict`: what citations become in the HTML of a
+real build (two builds, shared by the tests). How a bad build fails is test_reliability's."""
+
+import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 
 from citekit.bibliography import parse_bibliography
-from conftest import FIXTURES, build_site, page
+from citekit.markdown_ext import PageContext
+from conftest import FIXTURES, build_site, convert, page
+
+FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 
 FAFO = ("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017). Introduksjonsprogram "
         "og norskopplæring. Hva virker – for hvem? (Fafo-rapport 2017:31). Fafo.")
@@ -24,13 +30,35 @@ Med side: @tronstad2015 [s. 4] viser.
 """)
 
 
+NOT_CITATIONS = page("""# Ikke siteringer
+
+Skriv til post\\@imdi.no eller ola.nordmann@nav.no. Se `[@kode]` og <https://example.org/@x>.
+
+<!-- [@kommentar] -->
+
+```
+[@blokk] @blokk
+```
+
+Et escaped \\@djuve2017 og en lenke [@djuve2017](https://example.org).
+""")
+
+MARKUP_BIB = ("\n@techreport{x2019, author = {<b>Slem</b>, A.}, title = {<script>alert(1)</script>},"
+              " institution = {\"Q\" & Co}, year = 2019}\n")
+
+
 @pytest.fixture(scope="module")
 def cited(tmp_path_factory):
-    build = build_site(tmp_path_factory.mktemp("cited"), files={"docs/sider/side.md": ALL_SYNTAX})
+    build = build_site(tmp_path_factory.mktemp("cited"), files={
+        "references.bib": FIXTURE_BIB + MARKUP_BIB,
+        "docs/sider/side.md": ALL_SYNTAX,
+        "docs/sider/ikke.md": NOT_CITATIONS,
+        "docs/sider/slem.md": page("# Slem\n\nSe [@x2019].\n")})
     assert build.returncode == 0, build.output
     return build
 
 
+@pytest.mark.build
 def test_each_syntax_renders_author_year(cited):
     text = " ".join(cited.html("sider/side/index.html").select_one("article").get_text().split())
     for expected in ["Parentetisk (Fafo, 2017).", "Med side (Fafo, 2017, s. 12).",
@@ -40,6 +68,7 @@ def test_each_syntax_renders_author_year(cited):
         assert expected in text
 
 
+@pytest.mark.build
 def test_citation_links_to_the_work_with_the_reference_as_hover_text(cited):
     links = cited.html("sider/side/index.html").select("a.kb-cite")
     first = links[0]
@@ -49,6 +78,7 @@ def test_citation_links_to_the_work_with_the_reference_as_hover_text(cited):
     assert (cited.site / "forskning/djuve2017/index.html").exists()
 
 
+@pytest.mark.build
 def test_page_ends_with_kilder_in_apa_order(cited):
     soup = cited.html("sider/side/index.html")
     heading = soup.select_one("h2#kilder")
@@ -61,148 +91,28 @@ def test_page_ends_with_kilder_in_apa_order(cited):
     assert backlinks == ["#sitering-1", "#sitering-2", "#sitering-4"]
 
 
-def test_page_without_citations_has_no_kilder(tmp_path):
-    build = build_site(tmp_path, files={"docs/index.md": page("# Forside\n\nIngen kilder her.\n")})
-    assert build.returncode == 0, build.output
-    assert build.html("index.html").select_one("#kilder") is None
-
-
-def test_non_citations_are_left_alone(tmp_path):
-    markdown = page("""# Ikke siteringer
-
-Skriv til post\\@imdi.no eller ola.nordmann@nav.no. Se `[@kode]` og <https://example.org/@x>.
-
-<!-- [@kommentar] -->
-
-```
-[@blokk] @blokk
-```
-
-Et escaped \\@djuve2017 og en lenke [@djuve2017](https://example.org).
-""")
-    build = build_site(tmp_path, files={"docs/index.md": markdown})
-    assert build.returncode == 0, build.output
-    article = build.html("index.html").select_one("article")
+@pytest.mark.build
+def test_non_citations_are_left_alone(cited):
+    article = cited.html("sider/ikke/index.html").select_one("article")
     assert article.select("a.kb-cite") == []
     text = article.get_text(" ", strip=True)
     assert "post@imdi.no" in text and "ola.nordmann@nav.no" in text
     assert "[@kode]" in text and "[@blokk] @blokk" in text and "Et escaped @djuve2017" in text
-    assert "[@kommentar]" in build.text("index.html")
+    assert "[@kommentar]" in cited.text("sider/ikke/index.html")
 
 
-def test_markup_in_bib_fields_is_escaped(tmp_path):
-    bib = ("@techreport{x2019, author = {<b>Slem</b>, A.}, title = {<script>alert(1)</script>},"
-           " institution = {\"Q\" & Co}, year = 2019}")
-    build = build_site(tmp_path, files={"references.bib": bib,
-                                        "docs/index.md": page("# Forside\n\nSe [@x2019].\n")})
-    assert build.returncode == 0, build.output
-    html = build.text("index.html")
+@pytest.mark.build
+def test_markup_in_bib_fields_is_escaped(cited):
+    html = cited.text("sider/slem/index.html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    entry = build.text("forskning/x2019/index.html")
+    entry = cited.text("forskning/x2019/index.html")
     assert "<script>alert" not in entry and "<b>Slem" not in entry
-
-
-# --- failures: exact messages, exit status 1, all listed at once, never a traceback -------------
-
-def failed(build, *expected):
-    assert build.returncode == 1, build.output
-    assert "Traceback" not in build.output
-    for message in expected:
-        assert message in build.errors, build.output
-    return build
-
-
-def test_unknown_key_names_file_line_and_suggestion(tmp_path):
-    markdown = page("# Forside\n\nFørste linje.\n\nHer [@djuve2071] og @tronstad2051.\n")
-    build = build_site(tmp_path, files={"docs/index.md": markdown})
-    failed(build,
-           "docs/index.md:10: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)",
-           "docs/index.md:10: unknown citation key 'tronstad2051' (did you mean 'tronstad2015'?)",
-           "build stopped: 2 bibliography and citation problems (listed above)")
-
-
-def test_unknown_key_fails_without_strict_too(tmp_path):
-    build = build_site(tmp_path, "minimal", {"docs/index.md": page("# F\n\n[@nokey]\n")}, "--no-strict")
-    failed(build, "docs/index.md:8: unknown citation key 'nokey'")
-
-
-def test_malformed_entry(tmp_path):
-    broken = "\n@techreport{tronstad2016,\n  title = {Tittel}\n  year = {2016},\n  author = {T, K.},\n}\n"
-    build = build_site(tmp_path, files={"references.bib": _fixture_bib() + broken})
-    failed(build, f"references.bib:{_fixture_bib().count(chr(10)) + 3}: malformed entry 'tronstad2016': "
-                  "field 'title' runs into field 'year' (missing comma?)")
-
-
-def test_duplicate_key(tmp_path):
-    duplicate = "\n@techreport{tronstad2015, author = {T, K.}, title = {T}, institution = {N}, year = 2015}\n"
-    build = build_site(tmp_path, files={"references.bib": _fixture_bib() + duplicate})
-    failed(build, f"references.bib:{_fixture_bib().count(chr(10)) + 2}: duplicate key 'tronstad2015' "
-                  "(first defined at line 1)")
-
-
-@pytest.mark.parametrize("content, message", [
-    (None, "references.bib: bibliography file not found"),
-    ("", "references.bib: bibliography has no entries"),
-    ("@misc{x, title = {Bråthen}}".encode("latin-1"), "references.bib:1: not valid UTF-8 (byte 0xe5); save the file as UTF-8"),
-])
-def test_unusable_bibliography(tmp_path, content, message):
-    build = build_site(tmp_path, files={"references.bib": content})
-    failed(build, message)
-    # the citations of an unreadable bibliography are not reported once more each
-    assert not any("unknown citation key" in line for line in build.errors)
-
-
-def test_every_problem_listed_at_once_location_first(tmp_path):
-    bib = _fixture_bib() + "\n@book{nodate, author = {A, B}, title = {T}}\n"
-    build = build_site(tmp_path, files={
-        "references.bib": bib,
-        "docs/index.md": page("# F\n\n[@nope1]\n"),
-        "docs/andre.md": page("# A\n\nTekst.\n\n[@nope2]\n")})
-    failed(build)
-    problems = [line for line in build.errors if not line.startswith("build stopped")]
-    assert problems == [
-        f"references.bib:{_fixture_bib().count(chr(10)) + 2}: entry 'nodate' lacks year",
-        "docs/index.md:8: unknown citation key 'nope1'",
-        "docs/andre.md:10: unknown citation key 'nope2'",
-    ]
-
-
-def _fixture_bib() -> str:
-    from conftest import FIXTURES
-    return (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
-
-
-# --- every reading of issue 12, in a real MkDocs build --------------------------------------
-
-def _readings():
-    from test_markdown_ext import READINGS
-    return READINGS
-
-
-@pytest.fixture(scope="module")
-def readings(tmp_path_factory):
-    pages = {f"docs/lesning/{n}.md": page(markdown) for n, (_, markdown, _) in enumerate(_readings())}
-    build = build_site(tmp_path_factory.mktemp("readings"), files=pages)
-    assert build.returncode == 0, build.output
-    return build
-
-
-@pytest.mark.parametrize("number", range(len(_readings())), ids=[r[0] for r in _readings()])
-def test_each_reading_in_a_real_build(readings, number):
-    article = readings.html(f"lesning/{number}/index.html").select_one("article")
-    for extra in article.select("#kilder, ul.kb-references, div.footnote, a.headerlink, .md-source-file, "
-                                "p.kb-page-dates, details.kb-cite-page"):
-        extra.decompose()
-    title = article.select_one("h1")
-    if title.get_text() == str(number):
-        title.decompose()  # the title Material adds to a page without one
-    assert " ".join(article.get_text().split()) == _readings()[number][2]
 
 
 # --- secondary citations (issue 13): the site knows a work only through another -------------
 
-SECONDARY_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8").replace(
+SECONDARY_BIB = FIXTURE_BIB.replace(
     "  year        = {2018},", "  year        = {2018},\n  citedin     = {tronstad2015},")
 
 
@@ -216,6 +126,7 @@ def secondary(tmp_path_factory):
     return build
 
 
+@pytest.mark.build
 def test_secondary_citation_names_both_works_and_links_both(secondary):
     article = secondary.html("sider/side/index.html").select_one("article")
     text = " ".join(article.get_text().split())
@@ -233,6 +144,7 @@ def test_secondary_citation_names_both_works_and_links_both(secondary):
                               "Introduksjonsprogram for flyktninger i norske kommuner (NIBR-rapport 2015:2). NIBR.")
 
 
+@pytest.mark.build
 def test_kilder_names_the_work_read(secondary):
     items = secondary.html("sider/side/index.html").select("ul.kb-references > li")
     assert [li["id"] for li in items] == ["kilde-djuve2017", "kilde-tronstad2015"]
@@ -240,6 +152,7 @@ def test_kilder_names_the_work_read(secondary):
         "#sitering-1", "#sitering-2", "#sitering-3", "#sitering-5"]
 
 
+@pytest.mark.build
 def test_work_pages_say_how_the_site_knows_the_work_and_count_every_citation(secondary):
     original = secondary.html("forskning/rohnebaek2018/index.html")
     note = " ".join(original.select_one(".kb-entry-note").get_text().split())
@@ -252,6 +165,7 @@ def test_work_pages_say_how_the_site_knows_the_work_and_count_every_citation(sec
 
 # --- what a page says about itself (issue 13): the age of its sources, how to cite it -------
 
+@pytest.mark.build
 def test_page_shows_its_date_and_the_age_of_its_sources(cited):
     article = cited.html("sider/side/index.html").select_one("article")
     line = article.select_one("h1 + p.kb-page-dates")
@@ -260,12 +174,16 @@ def test_page_shows_its_date_and_the_age_of_its_sources(cited):
     assert line.select_one("time")["datetime"] == "2026-11-23"
 
 
-def test_page_without_sources_shows_its_date_only(tmp_path):
-    build = build_site(tmp_path, files={"docs/index.md": page("# Forside\n\nIngen kilder her.\n")})
-    line = build.html("index.html").select_one("p.kb-page-dates")
+@pytest.mark.unit
+def test_page_without_sources_shows_its_date_only():
+    context = PageContext("index.md", "docs/index.md", 4, updated=datetime.date(2026, 11, 23))
+    html, record = convert(page("# Forside\n\nIngen kilder her.\n"), page=context)
+    line = BeautifulSoup(html, "html.parser").select_one("h1 + p.kb-page-dates")
     assert " ".join(line.get_text().split()) == "Sist oppdatert 23. november 2026."
+    assert record.problems == []
 
 
+@pytest.mark.build
 def test_page_says_how_to_cite_it(cited):
     block = cited.html("sider/side/index.html").select_one("article details.kb-cite-page")
     assert block.select_one("summary").get_text() == "Slik siterer du denne siden"
@@ -279,6 +197,7 @@ def test_page_says_how_to_cite_it(cited):
         "online", "Siteringer", "http://127.0.0.1:8000/sider/side/", "2026-11-23")
 
 
+@pytest.mark.build
 def test_each_work_in_kilder_has_a_coins_span(cited):
     items = cited.html("sider/side/index.html").select("ul.kb-references > li")
     spans = [li.select_one("span.Z3988") for li in items]
@@ -287,6 +206,7 @@ def test_each_work_in_kilder_has_a_coins_span(cited):
     assert spans[0]["title"].startswith("ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Abook")
 
 
+@pytest.mark.build
 def test_research_index_list_has_a_coins_span_per_work(cited):
     works = cited.html("forskning/index.html").select("li.kb-work")
     assert works and all(work.select_one("span.Z3988")["title"].startswith("ctx_ver=Z39.88-2004")

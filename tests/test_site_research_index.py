@@ -5,9 +5,15 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
+from markdown import Markdown
 
 from citekit.bibliography import parse_bibliography
-from conftest import FIXTURES, build_site, page
+from citekit.front_matter import split_front_matter
+from citekit.index_pages import INDEX_MARKER
+from citekit.library import make_library
+from citekit.site_index import index_files, page_body
+from conftest import FIXTURES, SITE_EXTENSIONS, build_site, page
 
 FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 
@@ -33,11 +39,13 @@ def site(tmp_path_factory):
     return build
 
 
+@pytest.mark.build
 def test_every_entry_has_a_page(site):
     for key in ["djuve2017", "tronstad2015", "rohnebaek2018"]:
         assert (site.site / f"forskning/{key}/index.html").exists()
 
 
+@pytest.mark.build
 def test_entry_page_content(site):
     soup = site.html("forskning/djuve2017/index.html")
     article = soup.select_one("article")
@@ -45,7 +53,8 @@ def test_entry_page_content(site):
     assert article.select_one(".kb-entry-reference").get_text(" ", strip=True).startswith(
         "Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017).")
     facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True)
-             for dt, dd in zip(article.select(".kb-entry-facts dt"), article.select(".kb-entry-facts dd"))}
+             for dt, dd in zip(article.select(".kb-entry-facts dt"), article.select(".kb-entry-facts dd"),
+                                strict=True)}
     assert facts == {"Type": "rapport", "Forfattere": "Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B.",
                      "Utgiver": "Fafo", "Serie og nummer": "Fafo-rapport 2017:31", "År": "2017",
                      "Emner": "organisering , politisk forankring"}
@@ -55,6 +64,7 @@ def test_entry_page_content(site):
     assert article.select_one("a.kb-back")["href"] == "../"
 
 
+@pytest.mark.build
 def test_cited_by_links_to_each_exact_citation(site):
     article = site.html("forskning/djuve2017/index.html").select_one("article")
     assert article.select_one(".kb-cited-by-count").get_text() == "Sitert 4 ganger på 2 sider."
@@ -71,11 +81,13 @@ def test_cited_by_links_to_each_exact_citation(site):
         assert anchor["href"] == "../forskning/djuve2017/"
 
 
+@pytest.mark.build
 def test_uncited_entry_says_so(site):
     article = site.html("forskning/rohnebaek2018/index.html").select_one("article")
     assert "Verket er ikke sitert i kunnskapsbasen ennå." in article.get_text()
 
 
+@pytest.mark.build
 def test_highwire_meta_tags_and_json_ld(site):
     soup = site.html("forskning/djuve2017/index.html")
     meta = [(m["name"], m["content"]) for m in soup.select('head meta[name^="citation_"]')]
@@ -91,6 +103,7 @@ def test_highwire_meta_tags_and_json_ld(site):
     assert [a["familyName"] for a in data["author"]] == ["Djuve", "Kavli", "Braanen Sterri", "Bråthen"]
 
 
+@pytest.mark.build
 def test_downloads_parse_back(site):
     entry_page = site.html("forskning/djuve2017/index.html")
     links = {a.get_text(): a["href"] for a in entry_page.select("a[download]")}
@@ -106,6 +119,7 @@ def test_downloads_parse_back(site):
     assert index_links == ["kilder.bib", "kilder.ris", "kilder.json"]
 
 
+@pytest.mark.build
 def test_index_lists_every_work_with_counts(site):
     soup = site.html("forskning/index.html")
     items = soup.select("ol.kb-works > li")
@@ -120,6 +134,7 @@ def test_index_lists_every_work_with_counts(site):
     assert soup.select_one("label[for=kb-filter-input]") and soup.select_one("#kb-filter-status[aria-live=polite]")
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path, keys", [
     ("forskning/ar/2017/index.html", ["djuve2017"]),
     ("forskning/type/rapport/index.html", ["djuve2017", "rohnebaek2018", "tronstad2015"]),
@@ -131,11 +146,13 @@ def test_browse_pages(site, path, keys):
     assert [li["data-kb-key"] for li in site.html(path).select("ol.kb-works > li")] == keys
 
 
+@pytest.mark.build
 def test_year_facet_lists_newest_first(site):
     years = [a.get_text() for a in site.html("forskning/ar/index.html").select("ul.kb-groups a")]
     assert years == ["2018", "2017", "2015"]
 
 
+@pytest.mark.build
 def test_search_index_holds_every_entry(site):
     docs = json.loads(site.text("search/search_index.json"))["docs"]
     by_location = {}
@@ -150,11 +167,13 @@ def test_search_index_holds_every_entry(site):
     assert "forskning/" in by_location
 
 
+@pytest.mark.build
 def test_entry_pages_are_not_in_the_navigation(site):
     nav = site.html("index.html").select_one("nav.md-nav--primary")
     assert "djuve2017" not in str(nav)
 
 
+@pytest.mark.build
 def test_large_library_is_paginated_and_the_catalogue_complete(tmp_path):
     entries = "\n".join(
         f"@techreport{{forfatter{i:04d}, author = {{Forfatter{i:04d}, A.}}, title = {{Rapport nummer {i}}},"
@@ -174,28 +193,46 @@ def test_large_library_is_paginated_and_the_catalogue_complete(tmp_path):
     assert len(records) == 450 and records[0]["href"] == "forfatter0000/"
 
 
-def test_a_full_date_is_a_date_not_a_numbered_list(tmp_path):
-    bib = (FIXTURE_BIB + "\n@online{side2021, author = {{IMDi}}, title = {Siden}, date = {2021-09-21}}\n"
-           "@misc{spenn2019, author = {{IMDi}}, title = {Spennet}, date = {2019-05/2020-01}}\n")
-    build = build_site(tmp_path, files={"references.bib": bib})
-    assert build.returncode == 0, build.output
-    facts = build.html("forskning/side2021/index.html").select_one(".kb-entry-facts")
+# --- an entry page's Markdown and the index's list, rendered in process --------------------------
+
+def library_with(bib: str):
+    library = make_library(parse_bibliography(FIXTURE_BIB + bib, "references.bib"))
+    assert library.problems == ()
+    return library
+
+
+def rendered(markdown: str) -> BeautifulSoup:
+    """Markdown as the site's extensions render it (front matter dropped)."""
+    body = split_front_matter(markdown)[1]
+    return BeautifulSoup(Markdown(extensions=list(SITE_EXTENSIONS)).convert(body), "html.parser")
+
+
+def entry_page_of(library, key: str) -> BeautifulSoup:
+    return rendered(next(f.markdown for f in index_files(library) if f.path == f"{key}.md"))
+
+
+@pytest.mark.unit
+def test_a_full_date_is_a_date_not_a_numbered_list():
+    library = library_with("\n@online{side2021, author = {{IMDi}}, title = {Siden}, date = {2021-09-21}}\n"
+                           "@misc{spenn2019, author = {{IMDi}}, title = {Spennet}, date = {2019-05/2020-01}}\n")
+    facts = entry_page_of(library, "side2021").select_one(".kb-entry-facts")
     assert facts.select("ol") == []
     assert "Sist oppdatert 21. september 2021" in " ".join(facts.get_text(" ").split())
-    spenn = build.html("forskning/spenn2019/index.html")
+    spenn = entry_page_of(library, "spenn2019")
     assert "Dato mai 2019–januar 2020" in " ".join(spenn.select_one(".kb-entry-facts").get_text(" ").split())
     assert "(2019–2020)" in spenn.select_one(".kb-entry-reference").get_text()
 
 
-def test_an_older_page_points_to_the_newer_one_and_pages_show_when_they_were_updated(tmp_path):
-    bib = (FIXTURE_BIB + "\n@online{gammel2021, author = {{IMDi}}, title = {Gammel side}, date = {2021-09-21},"
-           " newer = {ny2023}}\n@online{ny2023, author = {{IMDi}}, title = {Ny veileder}, date = {2023-12-11}}\n")
-    build = build_site(tmp_path, files={"references.bib": bib})
-    assert build.returncode == 0, build.output
-    note = build.html("forskning/gammel2021/index.html").select_one(".kb-entry-note")
+@pytest.mark.unit
+def test_an_older_page_points_to_the_newer_one_and_the_list_shows_when_pages_were_updated():
+    library = library_with("\n@online{gammel2021, author = {{IMDi}}, title = {Gammel side}, "
+                           "date = {2021-09-21}, newer = {ny2023}}\n"
+                           "@online{ny2023, author = {{IMDi}}, title = {Ny veileder}, date = {2023-12-11}}\n")
+    note = entry_page_of(library, "gammel2021").select_one(".kb-entry-note")
     assert " ".join(note.get_text().split()) == "Det finnes nyere veiledning om det samme: Ny veileder (IMDi (2023))."
-    assert note.select_one("a")["href"] == "../ny2023/"
+    assert note.select_one("a")["href"] == "ny2023.md"  # the engine makes it the page's URL
+    listing = rendered(page_body(library, "", INDEX_MARKER, lambda path: path))
     listed = {li["data-kb-key"]: " ".join(li.select_one(".kb-work-meta").get_text().split())
-              for li in build.html("forskning/index.html").select("li.kb-work")}
+              for li in listing.select("li.kb-work")}
     assert listed["ny2023"].startswith("nettside · IMDi · oppdatert 11. desember 2023")
     assert "oppdatert" not in listed["djuve2017"]

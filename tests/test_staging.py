@@ -13,6 +13,8 @@ import pytest
 
 from buildkit.staging import Staging
 
+pytestmark = pytest.mark.unit
+
 
 def tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): p.read_text() for p in folder.rglob("*") if p.is_file()}

@@ -44,6 +44,7 @@ def problems(text: str) -> list[str]:
     return [str(problem) for problem in parse_tasks(text, NAME, LIBRARY, THIS_YEAR)[1]]
 
 
+@pytest.mark.unit
 def test_the_fixture_file_has_no_problem():
     tasks, found = load_tasks(FIXTURES / "tasks" / "ansvar.yml", NAME, LIBRARY)
     assert found == ()
@@ -124,17 +125,20 @@ CHECKS = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, text, expected", CHECKS, ids=[c[0] for c in CHECKS])
 def test_check(name, text, expected):
     assert problems(text) == expected
 
 
+@pytest.mark.unit
 def test_a_task_with_a_problem_is_left_out():
     tasks, found = parse_tasks(HEAD + task() + task(id="nav-moter", who="nav", modality=None),
                                NAME, LIBRARY, THIS_YEAR)
     assert [t.id for t in tasks.tasks] == ["kommunen-moter"] and len(found) == 1
 
 
+@pytest.mark.unit
 def test_no_file_is_no_problem_until_a_marker_needs_it(tmp_path):
     tasks, found = load_tasks(tmp_path / "ansvar.yml", NAME, LIBRARY)
     assert (tasks.found, found) == (False, ())
@@ -142,6 +146,7 @@ def test_no_file_is_no_problem_until_a_marker_needs_it(tmp_path):
     assert (lines, message) == ([], f"marker 'kb:ansvar tabell', but there is no task file '{NAME}'")
 
 
+@pytest.mark.unit
 def test_loaded_once_per_file_version(tmp_path):
     path = tmp_path / "ansvar.yml"
     path.write_text(HEAD + task(), encoding="utf-8")
@@ -176,6 +181,7 @@ RENDERINGS = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, marker, page_path, expected", RENDERINGS, ids=[r[0] for r in RENDERINGS])
 def test_render(name, marker, page_path, expected):
     lines, message = render_marker(read_marker(marker), FIXTURE_TASKS, LIBRARY, page_path)
@@ -193,6 +199,7 @@ DATED = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("modality, year, cite, start", DATED)
 def test_modality_word_and_the_year_of_replaced_advice(modality, year, cite, start):
     tasks = parse_tasks(HEAD + task(modality=modality, year=year, cite=f'"{cite}"'), NAME, LIBRARY,
@@ -213,6 +220,7 @@ MARKER_PROBLEMS = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("marker, message", MARKER_PROBLEMS)
 def test_marker_problem(marker, message):
     assert render_marker(read_marker(marker), FIXTURE_TASKS, LIBRARY, "x.md") == ([], message)
@@ -220,10 +228,12 @@ def test_marker_problem(marker, message):
 
 @pytest.mark.parametrize("line", ["  <!-- kb:ansvar tabell -->", "Se <!-- kb:ansvar tabell -->",
                                   "<!-- kb:ansvar tabell --> her", "<!-- annet -->"])
+@pytest.mark.unit
 def test_not_a_marker_line(line):
     assert read_marker(line) is None
 
 
+@pytest.mark.unit
 def test_an_empty_file_has_no_tasks():
     assert problems("") == [f"{NAME}: the task file must be a mapping with actors, areas, tasks "
                             "and (optionally) checklists"]
@@ -245,6 +255,7 @@ def convert_page(markdown: str, tasks: Tasks = FIXTURE_TASKS):
     return BeautifulSoup(html, "html.parser"), records[0]
 
 
+@pytest.mark.unit
 def test_the_matrix_is_read_like_the_page_s_own_text():
     soup, record = convert_page("# Hvem gjør hva\n\n<!-- kb:ansvar tabell -->\n\nSe [@djuve2017].")
     assert [th.get("id") for th in soup.select("th")] == [None, "kolonne-kommunen", "kolonne-nav"]
@@ -259,6 +270,7 @@ def test_the_matrix_is_read_like_the_page_s_own_text():
     assert record.problems == []
 
 
+@pytest.mark.unit
 def test_a_checklist_is_a_task_list():
     soup, _ = convert_page("<!-- kb:ansvar sjekkliste=nav -->")
     items = soup.select("li.task-list-item")
@@ -273,6 +285,7 @@ FENCED = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, markdown", FENCED, ids=[f[0] for f in FENCED])
 def test_a_marker_in_fenced_code_stays_text(name, markdown):
     soup, record = convert_page(markdown)
@@ -280,11 +293,13 @@ def test_a_marker_in_fenced_code_stays_text(name, markdown):
     assert record.problems == []
 
 
+@pytest.mark.unit
 def test_after_a_closed_fence_a_marker_is_read():
     soup, _ = convert_page("```\nkode\n```\n\n<!-- kb:ansvar tabell -->")
     assert soup.select("table")
 
 
+@pytest.mark.unit
 def test_an_unknown_marker_is_located_at_its_line_and_the_lines_after_keep_theirs():
     _, record = convert_page("Tekst.\n\n<!-- kb:ansvar tabell -->\n\n<!-- kb:ansvar aktør=fylket -->\n\n[@nokkel]")
     assert [str(p) for p in record.problems] == [
@@ -292,6 +307,7 @@ def test_an_unknown_marker_is_located_at_its_line_and_the_lines_after_keep_their
         "docs/verktoy/hvem-gjor-hva.md:11: unknown citation key 'nokkel'"]
 
 
+@pytest.mark.unit
 def test_a_problem_inside_the_rendering_is_located_at_the_marker():
     unchecked = Task("x", "hovedansvar", "kommunen", "bør", "gjøre noe", "@ukjent", ("ukjent",), 2023, 1)
     tasks = Tasks(NAME, True, FIXTURE_TASKS.actors, FIXTURE_TASKS.areas, (), (unchecked,))
@@ -299,6 +315,7 @@ def test_a_problem_inside_the_rendering_is_located_at_the_marker():
     assert [str(p) for p in record.problems] == ["docs/verktoy/hvem-gjor-hva.md:7: unknown citation key 'ukjent'"]
 
 
+@pytest.mark.unit
 def test_without_an_adapter_the_task_file_is_read_from_the_working_folder(tmp_path, monkeypatch):
     """Zensical: the `tasks` option names the file; its problems stop the conversion."""
     (tmp_path / "references.bib").write_text((FIXTURES / "tasks" / "references.bib").read_text())
@@ -324,6 +341,7 @@ def site_files(task_file: str) -> dict[str, str]:
             "docs/side.md": page("# Side\n\nKommunen bør ha kontaktpersoner [@imdi2021].\n")}
 
 
+@pytest.mark.build
 def test_the_build_stops_on_a_task_file_problem_and_warns_of_stale_advice(tmp_path):
     build = build_site(tmp_path, files=site_files(HEAD + task(modality=None)))
     assert build.returncode != 0
@@ -332,6 +350,7 @@ def test_the_build_stops_on_a_task_file_problem_and_warns_of_stale_advice(tmp_pa
             "'bør' cites imdi2021") in build.output
 
 
+@pytest.mark.build
 def test_the_built_matrix_and_the_dated_note(tmp_path):
     build = build_site(tmp_path, "minimal", site_files(HEAD + task()), "--no-strict")
     assert build.returncode == 0, build.output

@@ -91,6 +91,7 @@ NAMED = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, html, expected", NAMED, ids=[case[0] for case in NAMED])
 def test_task_list_checkboxes_are_named(name, html, expected):
     assert name_checkboxes(html) == (expected, [])
@@ -117,6 +118,7 @@ NOT_NAMED = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, html, messages", NOT_NAMED, ids=[case[0] for case in NOT_NAMED])
 def test_what_cannot_be_named_is_reported_and_left_as_it_is(name, html, messages):
     assert name_checkboxes(html) == (html, [Problem(FIX, message) for message in messages])
@@ -130,6 +132,7 @@ SEARCH_HTML = (MATERIAL / SEARCH.template).read_text(encoding="utf-8")
 NAV_HTML = (MATERIAL / NAV.template).read_text(encoding="utf-8")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("override", OVERRIDES, ids=lambda o: o.template)
 def test_each_override_is_the_pinned_materials_partial_with_its_edits(override):
     material_text = (MATERIAL / override.template).read_text(encoding="utf-8")
@@ -140,6 +143,7 @@ def test_each_override_is_the_pinned_materials_partial_with_its_edits(override):
     assert ours == header(override) + material_text
 
 
+@pytest.mark.unit
 def test_the_fixes_in_the_copies():
     assert 'role="dialog" aria-label="{{ lang.t(\'search\') }}">' in fixed(SEARCH, SEARCH_HTML)[0]
     nav = fixed(NAV, NAV_HTML)[0]
@@ -172,6 +176,7 @@ CHECKS = [
 ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name, material_text, ours, messages", CHECKS, ids=[case[0] for case in CHECKS])
 def test_override_check(name, material_text, ours, messages):
     assert check(SEARCH, material_text, ours) == [Problem("search dialog name", m) for m in messages]
@@ -195,6 +200,7 @@ def warnings(build) -> list[str]:
             if line.startswith("WARNING")]
 
 
+@pytest.mark.build
 def test_build_names_checkboxes(tmp_path):
     root = site_with_accessibility(tmp_path, {"docs/b.md": page("# B\n\n- [ ] **Ja.** A\n- [x] **Nei.** B\n")})
     config = root / "mkdocs.yml"
@@ -206,6 +212,7 @@ def test_build_names_checkboxes(tmp_path):
     assert [box["aria-label"] for box in boxes] == ["Ja", "Nei"]
 
 
+@pytest.mark.build
 def test_build_reports_a_fix_that_cannot_apply(tmp_path):
     overrides = tmp_path / "overrides"
     overrides.mkdir()
@@ -229,7 +236,7 @@ def test_build_reports_a_fix_that_cannot_apply(tmp_path):
     assert "Aborted with 4 warnings in strict mode!" in build.output
 
 
-@pytest.mark.slow
+@pytest.mark.site
 def test_real_site_names_what_material_leaves_unnamed(real_site):
     for path in ["index.html", "verktoy/sjekklister/index.html", "404.html"]:
         soup = real_site.html(path)

@@ -15,7 +15,6 @@ from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, ROOT, make_site, page
 
-pytestmark = pytest.mark.slow
 ZENSICAL = Path(sys.executable).parent / "zensical"
 PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")
 
@@ -61,6 +60,7 @@ def citations(path: Path):
     }
 
 
+@pytest.mark.site
 def test_no_page_shows_other_citations_than_under_mkdocs(real_site, zensical_site):
     """The comparison: every page of the MkDocs build, the same under Zensical."""
     differing = []
@@ -74,6 +74,7 @@ def test_no_page_shows_other_citations_than_under_mkdocs(real_site, zensical_sit
     assert differing == []
 
 
+@pytest.mark.site
 def test_citations_link_to_their_work_pages(zensical_site):
     article = BeautifulSoup((zensical_site / "nav/arbeidsrettede-tiltak/index.html").read_text(),
                             "html.parser").select_one("article")
@@ -84,6 +85,7 @@ def test_citations_link_to_their_work_pages(zensical_site):
     assert article.select("ul.kb-references > li span.Z3988")
 
 
+@pytest.mark.site
 def test_research_index_with_cited_by(zensical_site):
     work = BeautifulSoup((zensical_site / "forskning/espegren2019/index.html").read_text(), "html.parser")
     assert work.select_one(".kb-cited-by-count").get_text().startswith("Sitert ")
@@ -105,6 +107,7 @@ def fixture_site(tmp_path: Path, files: dict) -> Path:
     return root
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("skip_pass", [False, True], ids=["make build-zensical", "zensical build alone"])
 def test_unknown_key_stops_the_build_with_its_location(tmp_path, skip_pass):
     """Stopped by the pass; and, where Zensical is run on its own, by the extension."""
@@ -119,6 +122,7 @@ def test_unknown_key_stops_the_build_with_its_location(tmp_path, skip_pass):
     assert "docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)" in done.stdout + done.stderr
 
 
+@pytest.mark.build
 def test_malformed_bib_stops_the_build_with_its_location(tmp_path):
     bib = (FIXTURES / "minimal" / "references.bib").read_text() + "\n@techreport{z2020, title = {T, author = {A, B}, year = 2020\n"
     root = fixture_site(tmp_path, {"references.bib": bib})
@@ -129,6 +133,7 @@ def test_malformed_bib_stops_the_build_with_its_location(tmp_path):
             "(unclosed brace?)") in done.stderr
 
 
+@pytest.mark.build
 def test_a_page_without_description_stops_the_build_as_under_strict_mkdocs(tmp_path):
     root = fixture_site(tmp_path, {"docs/andre.md": "---\nupdated: 2026-11-23\n---\n\n# Andre\n\nTekst.\n"})
     done = zensical_build(root)
@@ -136,6 +141,7 @@ def test_a_page_without_description_stops_the_build_as_under_strict_mkdocs(tmp_p
     assert "docs/andre.md: front matter lacks 'description'" in done.stderr
 
 
+@pytest.mark.site
 def test_task_list_checkboxes_are_named_as_under_mkdocs(real_site, zensical_site):
     def names(site):
         page = BeautifulSoup((site / "verktoy/sjekklister/index.html").read_text(), "html.parser")
@@ -143,6 +149,7 @@ def test_task_list_checkboxes_are_named_as_under_mkdocs(real_site, zensical_site
     assert names(zensical_site) == names(real_site.site) and all(names(zensical_site))
 
 
+@pytest.mark.site
 def test_the_footer_credit_is_in_norwegian_in_both_engines(real_site, zensical_site):
     def credit(site):
         page = BeautifulSoup((site / "index.html").read_text(), "html.parser")
@@ -159,8 +166,7 @@ def test_axe_finds_nothing_on_the_zensical_build(zensical_site):
     import http.server
     import threading
 
-    from conftest import new_browser
-    from test_browser_site import AXE, NO_TRANSITIONS, _QuietHandler, run_axe, site_pages
+    from conftest import AXE, NO_TRANSITIONS, _QuietHandler, new_browser, run_axe, site_pages
 
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(zensical_site)))
