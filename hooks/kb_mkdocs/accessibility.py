@@ -19,12 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import material
+
 from themefix.markdown_ext import TaskListNamesExtension
 from themefix.overrides import OVERRIDES, check
 
 if TYPE_CHECKING:
-    from citekit.model import Problem
     from mkdocs.config.defaults import MkDocsConfig
+
+    from citekit.model import Problem
 
     from .state import BuildState
 

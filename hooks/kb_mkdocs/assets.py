@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from citekit.assets import SOURCE, TARGET
 from mkdocs.structure.files import File
+
+from citekit.assets import SOURCE, TARGET
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -23,9 +23,10 @@ import signal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from buildkit.staging import Staging
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import CountHandler
+
+from buildkit.staging import Staging
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

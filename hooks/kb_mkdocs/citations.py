@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+
 from citekit.assets import CITATION_ASSETS
 from citekit.dates import as_date
 from citekit.front_matter import front_matter_lines
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext
 from citekit.page_facts import SiteInfo
-from mkdocs.exceptions import PluginError
 
 from .assets import add_asset_files, link_assets
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from typing import Any, Callable, Protocol, TypeVar
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 from mkdocs.exceptions import Abort, PluginError
 

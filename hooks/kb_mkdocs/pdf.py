@@ -17,10 +17,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+
 from book.assemble import BookMeta, Chapter, Reference, assemble
 from citekit.catalogue import kind
 from citekit.dates import norwegian_date
-from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -97,7 +98,7 @@ def _references(state: BuildState) -> list[Reference]:
 
 
 def _meta(config: MkDocsConfig, nav: Navigation) -> BookMeta:
-    dates = [p.meta.get("kb_updated") for p in nav.pages if p.meta.get("kb_updated")]
+    dates = [str(p.meta["kb_updated"]) for p in nav.pages if p.meta.get("kb_updated")]
     updated = max(dates) if dates else datetime.date.today().isoformat()
     return BookMeta(
         title=config.site_name, subtitle=config.site_description or "",

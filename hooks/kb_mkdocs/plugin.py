@@ -29,8 +29,9 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from citekit.library import load_library
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from citekit.library import load_library
 
 from . import accessibility, citations, offline, page_meta, pdf, research_index, search
 from .atomic import AtomicBuild

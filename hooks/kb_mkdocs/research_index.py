@@ -14,15 +14,23 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
 from citekit.assets import INDEX_ASSETS
 from citekit.entry_page import CITED_BY_MARKER
 from citekit.index_pages import INDEX_MARKER, catalogue_script, fill_counts
 from citekit.metadata import head_html
-from citekit.site_index import (CATALOGUE, CitingPage, citation_counts, cited_by, citing_places,
-                                index_files, page_body)
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
-from mkdocs.utils import get_relative_url
+from citekit.site_index import (
+    CATALOGUE,
+    CitingPage,
+    citation_counts,
+    cited_by,
+    citing_places,
+    index_files,
+    page_body,
+)
 
 from .assets import add_asset_files, link_assets
 
@@ -97,7 +105,7 @@ def fill(state: BuildState, config: MkDocsConfig, files: Files) -> None:
             continue
         key = page.meta.get("kb_entry")
         if key in state.works:
-            listing = cited_by(places.get(key, []), lambda url, page=page: get_relative_url(url, page.url))
+            listing = cited_by(places.get(key, []), _relative_to(page.url))
             page.content = page.content.replace(CITED_BY_MARKER, listing)
         elif "data-kb-count" in page.content:
             page.content = fill_counts(page.content, counts)
@@ -110,7 +118,7 @@ def fill(state: BuildState, config: MkDocsConfig, files: Files) -> None:
 def add_head(state: BuildState, page: Page) -> None:
     """A work's page gets its metadata tags just before it is rendered, and lets go of them
     right after (drop_head), so they need not stay in memory all build."""
-    work = state.works.get(page.meta.get("kb_entry"))
+    work = state.works.get(page.meta.get("kb_entry") or "")
     if work is not None:
         page.meta["kb_head"] = head_html(work.entry)
 
@@ -126,6 +134,10 @@ def write_downloads(state: BuildState, config: MkDocsConfig) -> None:
         with open(target, "wb") as file:
             file.write(content)
     state.downloads.clear()
+
+
+def _relative_to(url: str):
+    return lambda target: get_relative_url(target, url)
 
 
 def _href_from(page: Page, files: Files):

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from citekit.assets import SEARCH_EXTENSION
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+
+from citekit.assets import SEARCH_EXTENSION
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -14,10 +14,11 @@ from citekit.markdown_ext import CitedItem, PageContext
 from citekit.model import Problem
 
 if TYPE_CHECKING:
-    from citekit.catalogue import Work
-    from citekit.library import Library
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
+
+    from citekit.catalogue import Work
+    from citekit.library import Library
 
 
 @dataclass

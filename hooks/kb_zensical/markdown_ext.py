@@ -14,8 +14,11 @@ build (PageError), every one listed, located.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+
+from markdown import Extension, Markdown
 
 from citekit.dates import as_date
 from citekit.front_matter import front_matter_lines
@@ -24,7 +27,6 @@ from citekit.location import page_location
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext
 from citekit.model import Problem
 from citekit.page_facts import SiteInfo
-from markdown import Extension, Markdown
 from themefix.markdown_ext import TaskListNamesExtension
 
 __all__ = ["KnowledgeBaseExtension", "PageError", "makeExtension", "zensical_page"]

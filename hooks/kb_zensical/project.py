@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
+
 from citekit.assets import CITATION_ASSETS, INDEX_ASSETS
 from citekit.assets import TARGET as ASSET_DIR
-from yaml_env_tag import construct_env_tag
 
 OUT = Path("build") / "zensical"
 CONFIG = Path("build") / "zensical.yml"

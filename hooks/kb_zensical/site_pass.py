@@ -21,10 +21,13 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+
+from citekit.dates import as_date
 from citekit.entry_page import CITED_BY_MARKER
 from citekit.front_matter import front_matter_end, split_front_matter
 from citekit.index_pages import catalogue_script, fill_counts
@@ -35,9 +38,15 @@ from citekit.metadata import head_html
 from citekit.model import Problem
 from citekit.page_facts import SiteInfo
 from citekit.page_rules import front_matter_problems
-from citekit.dates import as_date
-from citekit.site_index import (CATALOGUE, CitingPage, citation_counts, cited_by, citing_places,
-                                index_files, page_body)
+from citekit.site_index import (
+    CATALOGUE,
+    CitingPage,
+    citation_counts,
+    cited_by,
+    citing_places,
+    index_files,
+    page_body,
+)
 
 from .markdown_ext import KnowledgeBaseExtension
 from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
@@ -139,8 +148,14 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
                            for src in order if records[src].cited)
     counts = citation_counts(places)
 
-    def href_from(src: str):
+    def href_from(src: str) -> Callable[[str], str]:
         return lambda path: relative_path(f"{folder}/{path}", src)
+
+    def url_from(src: str) -> Callable[[str], str]:
+        return lambda path: relative_url(file_url(f"{folder}/{path}"), src)
+
+    def path_from(src: str) -> Callable[[str], str]:
+        return lambda citing: relative_path(citing, src)
 
     for generated in index_files(library):
         target = docs / folder / generated.path
@@ -148,23 +163,23 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
         src = f"{folder}/{generated.path}"
         if generated.path == CATALOGUE:
             script = catalogue_script(list(library.works.values()), counts,
-                                      lambda path: relative_url(file_url(f"{folder}/{path}"), src))
+                                      url_from(src))
             target.write_text(script, encoding="utf-8")
-        elif generated.is_page:
+        elif generated.markdown is not None:
             meta, _, _ = split_front_matter(generated.markdown)
             text = generated.markdown
             if meta.get("kb_page"):
-                head = generated.markdown[: front_matter_end(generated.markdown)]
+                head = text[: front_matter_end(text)]
                 text = head + page_body(library, meta["kb_page"], "", href_from(src))
             key = meta.get("kb_entry")
             if key:
                 text = text.replace(CITED_BY_MARKER, cited_by(
-                    places.get(key, []), lambda citing: relative_path(citing, src)))
+                    places.get(key, []), path_from(src)))
                 # the metadata tags for reference managers (MkDocs adds them at render time)
                 text = text.replace("\n---\n", f"\nkb_head: {json.dumps(head_html(library.works[key].entry))}\n---\n", 1)
             target.write_text(fill_counts(text, counts), encoding="utf-8")
         else:
-            target.write_text(generated.text, encoding="utf-8")
+            target.write_text(generated.text or "", encoding="utf-8")
     index = docs / folder / "index.md"
     text = index.read_text(encoding="utf-8")
     filled = page_body(library, "", text, href_from(f"{folder}/index.md"))

@@ -9,13 +9,14 @@ without them a problem is logged as a warning and the page is named '<markdown>'
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as etree
-from typing import Callable
+from collections.abc import Callable
+from xml.etree.ElementTree import Element
 
-from citekit.model import Problem
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
+
+from citekit.model import Problem
 
 from .tasklist import FIX, has_other_checkboxes, name_task_items, unnamed_checkboxes
 
@@ -66,7 +67,7 @@ class _Names(Treeprocessor):
         super().__init__(md)
         self.page = page
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         boxes, self.page.problems = name_task_items(root, self.md)
         self.page.other_checkboxes = has_other_checkboxes(self.md, boxes)
         self.page.ready = True

@@ -21,9 +21,9 @@ instead of silently dropping the names.
 from __future__ import annotations
 
 import html
-import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -36,7 +36,7 @@ _INPUT = '<input type="checkbox"'  # what pymdownx.tasklist stashes for every it
 _NAMING_ATTRIBUTES = ("aria-label", "aria-labelledby", "title")
 
 
-def name_task_items(root: etree.Element, md: Markdown) -> tuple[set[int], list[str]]:
+def name_task_items(root: Element, md: Markdown) -> tuple[set[int], list[str]]:
     """Give every task-list item's stashed checkbox its name. Returns the stash indices of
     those checkboxes, and what could not be named (messages)."""
     stash = md.htmlStash.rawHtmlBlocks
@@ -83,7 +83,7 @@ def unnamed_checkboxes(page: str) -> list[str]:
     return [_unnamed(number) for number in reader.unnamed()]
 
 
-def _lead_in(holder: etree.Element, md: Markdown) -> str:
+def _lead_in(holder: Element, md: Markdown) -> str:
     """The words of a bold lead-in: bold first, nothing but the checkbox before it."""
     if len(holder) == 0 or holder[0].tag != "strong":
         return ""
@@ -91,13 +91,13 @@ def _lead_in(holder: etree.Element, md: Markdown) -> str:
     return "" if before.strip() else _words(holder[0], md)
 
 
-def _words(element: etree.Element, md: Markdown) -> str:
+def _words(element: Element, md: Markdown) -> str:
     """The element's words without the lists nested in it, stashed HTML read as HTML (an
     entity is its character, a tag no word), white space collapsed."""
     return " ".join(_resolve("".join(_text(element)), md).split())
 
 
-def _text(element: etree.Element, top: bool = True) -> Iterator[str]:
+def _text(element: Element, top: bool = True) -> Iterator[str]:
     if element.tag in _LISTS and not top:
         return
     yield element.text or ""
