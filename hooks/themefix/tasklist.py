@@ -45,8 +45,12 @@ def name_task_items(root: Element, md: Markdown) -> tuple[set[int], list[str]]:
     for item in root.iter("li"):
         if "task-list-item" not in (item.get("class") or "").split():
             continue
-        holder = item if item.text else (item[0] if len(item) and item[0].tag == "p" else item)
-        match = HTML_PLACEHOLDER_RE.match(holder.text or "")
+        # The checkbox starts the item's text, or its first paragraph's (a loose list).
+        holder = item
+        match = HTML_PLACEHOLDER_RE.match(item.text or "")
+        if match is None and len(item) and item[0].tag == "p":
+            holder = item[0]
+            match = HTML_PLACEHOLDER_RE.match(holder.text or "")
         index = int(match.group(1)) if match else -1
         stashed = stash[index] if 0 <= index < len(stash) else None
         if not isinstance(stashed, str) or _INPUT not in stashed:
