@@ -12,9 +12,9 @@ import markdown
 import material
 import pytest
 from bs4 import BeautifulSoup
-from citekit.model import Problem
 from markdown.treeprocessors import Treeprocessor
 
+from citekit.model import Problem
 from conftest import ROOT, make_site, page, run_mkdocs
 from themefix.markdown_ext import TaskListNamesExtension
 from themefix.overrides import OVERRIDES, UPDATE, check, fixed

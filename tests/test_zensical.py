@@ -1,6 +1,7 @@
 """The real site built with Zensical (make build-zensical: the whole-site pass, then Zensical
-with the citation extension): the same citations, hover text, "Kilder", research index and
-cited-by lists as under MkDocs, and the same located messages when something is wrong."""
+with the knowledge base's extension): the same citations, hover text, "Kilder", research index
+and cited-by lists as under MkDocs. (The same located messages for bad pages through both
+engines: test_bad_pages.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT, make_site, page
+from conftest import ROOT, make_site, page
 
 pytestmark = pytest.mark.slow
 ZENSICAL = Path(sys.executable).parent / "zensical"
@@ -24,7 +25,7 @@ def zensical_build(root: Path, *, skip_pass: bool = False) -> subprocess.Complet
     """`make build-zensical` in `root`: the pass, then Zensical (or Zensical alone)."""
     environment = dict(os.environ)
     if not skip_pass:
-        done = subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=root,
+        done = subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root,
                               capture_output=True, text=True, env=environment, timeout=600)
         if done.returncode:
             return done
@@ -105,35 +106,16 @@ def fixture_site(tmp_path: Path, files: dict) -> Path:
     return root
 
 
-@pytest.mark.parametrize("skip_pass", [False, True], ids=["make build-zensical", "zensical build alone"])
-def test_unknown_key_stops_the_build_with_its_location(tmp_path, skip_pass):
-    """Stopped by the pass; and, where Zensical is run on its own, by the extension."""
+def test_zensical_alone_stops_at_an_unknown_key_with_its_location(tmp_path):
+    """Where Zensical is run without the pass, its extension stops the build itself."""
     root = fixture_site(tmp_path, {})
+    assert zensical_build(root).returncode == 0  # the pass once on good pages, for the config
     typo = page("# F\n\nSe [@djuve2071].\n")
-    if skip_pass:  # the pass once on good pages, to write the config; then the typo
-        assert zensical_build(root).returncode == 0
-        (root / "build/zensical/docs/index.md").write_text(typo)
+    (root / "build/zensical/docs/index.md").write_text(typo)
     (root / "docs/index.md").write_text(typo)
-    done = zensical_build(root, skip_pass=skip_pass)
+    done = zensical_build(root, skip_pass=True)
     assert done.returncode == 1
     assert "docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)" in done.stdout + done.stderr
-
-
-def test_malformed_bib_stops_the_build_with_its_location(tmp_path):
-    bib = (FIXTURES / "minimal" / "references.bib").read_text() + "\n@techreport{z2020, title = {T, author = {A, B}, year = 2020\n"
-    root = fixture_site(tmp_path, {"references.bib": bib})
-    done = zensical_build(root)
-    assert done.returncode == 1
-    line = bib.count("\n")
-    assert (f"references.bib:{line}: malformed entry 'z2020': the file ends before the entry is closed "
-            "(unclosed brace?)") in done.stderr
-
-
-def test_a_page_without_description_stops_the_build_as_under_strict_mkdocs(tmp_path):
-    root = fixture_site(tmp_path, {"docs/andre.md": "---\nupdated: 2026-11-23\n---\n\n# Andre\n\nTekst.\n"})
-    done = zensical_build(root)
-    assert done.returncode == 1
-    assert "docs/andre.md: front matter lacks 'description'" in done.stderr
 
 
 def test_task_list_checkboxes_are_named_as_under_mkdocs(real_site, zensical_site):
