@@ -12,12 +12,6 @@ owns one `BuildState` per build and passes it to small modules, one job each:
 
 from __future__ import annotations
 
+from .plugin import KnowledgeBasePlugin
+
 __all__ = ["KnowledgeBasePlugin"]
-
-
-def __getattr__(name: str):
-    # Lazily, so that `python -m kb_mkdocs.x` or a test of one module need not load MkDocs' plugin machinery.
-    if name == "KnowledgeBasePlugin":
-        from .plugin import KnowledgeBasePlugin
-        return KnowledgeBasePlugin
-    raise AttributeError(name)
