@@ -44,9 +44,10 @@ def enabled(option: str | bool, serving: bool) -> bool:
     return not serving if option == "auto" else bool(option)
 
 
-def configure(config: MkDocsConfig) -> None:
-    # The templates link to the PDF from every page.
-    config.extra["pdf_path"] = PDF_PATH
+def configure(state: BuildState, config: MkDocsConfig) -> None:
+    # The templates link to the PDF from every page, where there is one.
+    if state.pdf:
+        config.extra["pdf_path"] = PDF_PATH
 
 
 def write(state: BuildState, config: MkDocsConfig) -> None:

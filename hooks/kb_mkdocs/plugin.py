@@ -92,7 +92,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         citations.configure(state, config)
         accessibility.configure(state, config)
         research_index.configure(config)
-        pdf.configure(config)
+        pdf.configure(state, config)
         accessibility.check_overrides(state, config)
         return config
 
