@@ -50,7 +50,10 @@ def citations(path: Path):
     article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
     if article is None:
         return None
-    text = lambda element: " ".join(element.get_text().split()) if element else None
+
+    def text(element):
+        return " ".join(element.get_text().split()) if element else None
+
     return {
         "citations": [(text(c), c["data-cites"]) for c in article.select("span.kb-citation")],
         "links": [(a["href"], a["title"], a.get("id")) for a in article.select("a.kb-cite, a.kb-cite-via")],
