@@ -176,7 +176,7 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
                 text = text.replace(CITED_BY_MARKER, cited_by(
                     places.get(key, []), path_from(src)))
                 # the metadata tags for reference managers (MkDocs adds them at render time)
-                text = text.replace("\n---\n", f"\nkb_head: {json.dumps(head_html(library.works[key].entry))}\n---\n", 1)
+                text = _with_front_matter(text, "kb_head", head_html(library.works[key].entry))
             target.write_text(fill_counts(text, counts), encoding="utf-8")
         else:
             target.write_text(generated.text or "", encoding="utf-8")
@@ -184,6 +184,13 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
     text = index.read_text(encoding="utf-8")
     filled = page_body(library, "", text, href_from(f"{folder}/index.md"))
     index.write_text(fill_counts(filled, counts), encoding="utf-8")
+
+
+def _with_front_matter(text: str, key: str, value: str) -> str:
+    """`text` with `key: value` added as the last line of its front matter (JSON is YAML)."""
+    end = front_matter_end(text)
+    closing = text.rindex("\n", 0, end - 1) + 1  # the line that closes the front matter
+    return f"{text[:closing]}{key}: {json.dumps(value)}\n{text[closing:]}"
 
 
 def main(argv: list[str]) -> int:
