@@ -160,3 +160,62 @@ def test_one_plugin_object_two_builds_share_nothing(tmp_path):
                    if name not in ("state", "atomic", "config"))
     plugin.on_shutdown()
     assert plugin.state is None
+
+
+def test_the_plugins_extensions_read_the_current_build_and_page(tmp_path):
+    from mkdocs.config import load_config
+
+    from citekit.markdown_ext import CitationExtension, PageContext
+    from themefix.markdown_ext import TaskListNamesExtension
+
+    config = load_config(str(make_site(tmp_path) / "mkdocs.yml"))
+    plugin = config.plugins["kunnskapsbase"]
+    plugin.on_startup(command="build", dirty=True)
+    for step in sorted(plugin.on_config.methods, key=lambda m: -getattr(m, "mkdocs_priority", 0)):
+        config = step(config)
+    citations = next(e for e in config.markdown_extensions if isinstance(e, CitationExtension))
+    names = next(e for e in config.markdown_extensions if isinstance(e, TaskListNamesExtension))
+    plugin.state.current_page = PageContext("b.md", "docs/b.md")
+    assert citations.library is plugin.state.library
+    assert citations.page_context(None) is plugin.state.current_page
+    assert names.page_location(None) == "docs/b.md"
+    plugin.on_shutdown()
+
+
+class _ZensicalContext:
+    """What Zensical registers as `rendering_context` (zensical.extensions.context)."""
+
+    def __init__(self, md, page, config) -> None:
+        self.md, self.page, self.config = md, page, config
+
+    def run(self, lines):
+        return lines
+
+
+def test_the_zensical_extension_reads_zensical_s_page(tmp_path, monkeypatch):
+    """Zensical's own build: the page from its rendering context, problems located and stopping it."""
+    from types import SimpleNamespace
+
+    import markdown
+
+    from citekit.markdown_ext import CitationError
+    from kb_zensical.markdown_ext import KnowledgeBaseExtension, PageError, zensical_page
+
+    root = make_site(tmp_path, files={"docs/b.md": "---\ndescription: D.\nupdated: 2026-11-23\n---\n\n# B\n\n[@djuve2071]\n"})
+    monkeypatch.chdir(root)
+    page = SimpleNamespace(path="b.md", url="b/", meta={"updated": "2026-11-23"})
+    site = {"site_url": "https://example.org/", "site_name": "Testside"}
+
+    def converter(*extensions):
+        md = markdown.Markdown(extensions=list(extensions))
+        md.preprocessors.register(_ZensicalContext(md, page, site), "rendering_context", 0)
+        return md
+
+    md = converter()
+    context = zensical_page(md, "docs")
+    assert (context.path, context.location, context.line_offset, context.url, str(context.updated)) == (
+        "b.md", "docs/b.md", 5, "https://example.org/b/", "2026-11-23")
+    with pytest.raises(CitationError, match=r"docs/b\.md:8: unknown citation key 'djuve2071'"):
+        converter(KnowledgeBaseExtension()).convert("# B\n\n[@djuve2071]\n")
+    with pytest.raises(PageError, match=r"docs/b\.md: task-list checkbox names: checkbox 1 of the page"):
+        converter(KnowledgeBaseExtension()).convert('<p><input type="checkbox"></p>\n')
