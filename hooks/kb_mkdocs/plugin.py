@@ -21,6 +21,10 @@ first; within this plugin a `CombinedEvent` names the steps of one event):
   before the search plugin indexes the pages.
 - on_post_build 0: the research index's downloads and the PDF; -100: the atomic build swaps
   the finished site in, after every other step has written its files.
+
+Every step runs under the guard (kb_mkdocs.guard: a bug is one located line, and `mkdocs
+serve` goes on) except the atomic build's: its failures are its own crafted PluginErrors, it
+is off under serve, and its clean-up (on_build_error, on_shutdown) must never be skipped.
 """
 
 from __future__ import annotations
