@@ -27,10 +27,11 @@ serve: $(SITE_STAMP)
 build: $(SITE_STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
 
-# The same site with Zensical, Material's successor: the whole-site pass writes the research
-# index and a config for Zensical into build/, then Zensical builds build/zensical/site.
+# The same site with Zensical, Material's successor: the whole-site pass (hooks/kb_zensical) runs
+# every check the MkDocs plugin runs, writes the research index and a config for Zensical into
+# build/, then Zensical builds build/zensical/site.
 build-zensical: $(TEST_STAMP)
-	$(BIN)/python -m citekit.site_pass .
+	$(BIN)/python -m kb_zensical .
 	$(BIN)/zensical build --clean -f build/zensical.yml
 	@echo "Wrote build/zensical/site"
 

@@ -45,16 +45,15 @@ from citekit.index_pages import (FACETS, INDEX_MARKER, build_groups, facet_body,
 from citekit.markdown import front_matter  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from citekit.site_index import DOWNLOADS  # noqa: E402
-from citekit.site_pass import SHARED_TEMPLATES  # noqa: E402
+from kb_zensical.templates import SHARED_TEMPLATES  # noqa: E402
 
 WORK = ROOT / "benchmarks" / "work"
 SEED = 2026
 UPDATED = "2026-11-23"
 VARIANTS = ("baseline", "hooks", "bibtex")
-# Variant (b) lists the hooks that do something in an ordinary build; pdf_export is a no-op
-# with KB_PDF=false, offline_support with the offline plugin off, atomic_build only renames
-# the output folder.
-HOOKS = ("citations", "research_index", "page_meta", "norwegian_search", "accessibility")
+# Variant (b) uses the kunnskapsbase plugin (hooks/kb_mkdocs) with the PDF off; its offline
+# shim does nothing with the offline plugin off, and the atomic build only renames the output
+# folder.
 PAGES_PER_CHAPTER = 10
 CHAPTERS_PER_PART = 10
 
@@ -588,9 +587,9 @@ def site_config(variant: str, pages: list[Page], features: dict[str, bool]) -> s
         text = text.replace("\nstrict: true\n", "\nstrict: false\n")
         text = _replace_block(text, "markdown_extensions",
                               _block(text, "markdown_extensions") + "  - footnotes\n")
-    hooks = [str(ROOT / "hooks" / f"{name}.py") for name in HOOKS] if variant == "hooks" else []
+    if variant == "hooks":
+        plugins.append({"kunnskapsbase": {"pdf": False}})
     text = _replace_block(text, "plugins", _yaml({"plugins": plugins}))
-    text = _replace_block(text, "hooks", _yaml({"hooks": hooks}))
     text = _replace_block(text, "watch", "")
     text = _replace_block(text, "nav", _yaml({"nav": _nav(pages)}))
     if variant != "hooks":

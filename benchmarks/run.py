@@ -89,7 +89,7 @@ def command(variant: str, python: Path | str, site: Path) -> tuple[list[str], Pa
         return [str(zensical), "build", "--clean", "-f", "zensical.yml"], Path("zensical-site")
     if variant == "zensical":
         zensical = Path(python).parent / "zensical"
-        script = (f"{python} -m citekit.site_pass . > /dev/null && "
+        script = (f"{python} -m kb_zensical . > /dev/null && "
                   f"{zensical} build --clean -f build/zensical.yml")
         return ["sh", "-c", script], Path("build/zensical/site")
     return ([str(python), "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], site)

@@ -19,9 +19,10 @@ TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 def main() -> int:
     failed = False
     for override in OVERRIDES:
-        text, problems = fixed(override, (TEMPLATES / override.template).read_text(encoding="utf-8"))
+        text, problems = fixed(override, (TEMPLATES / override.template).read_text(encoding="utf-8"),
+                               file=f"overrides/{override.template}")
         for problem in problems:
-            print(problem.located(f"overrides/{override.template}"), file=sys.stderr)
+            print(problem, file=sys.stderr)
             failed = True
         if text is not None:
             (ROOT / "overrides" / override.template).write_text(text, encoding="utf-8")

@@ -41,7 +41,7 @@ def on_post_page(output, *, config, **kwargs):
     return output
 
 
-# Every page written, before atomic_build's swap (priority -100).
+# Every page written, before the plugin's atomic swap (priority -100).
 @event_priority(0)
 def on_post_build(*, config, **kwargs):
     _pause("post_build", config)
@@ -82,7 +82,7 @@ def good_site(tmp_path) -> Path:
     root = make_site(tmp_path, files={"pause_hook.py": PAUSE_HOOK})
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "hooks:\n", f"hooks:\n  - {root / 'pause_hook.py'}\n", 1), encoding="utf-8")
+        "plugins:\n", f"hooks:\n  - {root / 'pause_hook.py'}\nplugins:\n", 1), encoding="utf-8")
     build = run_mkdocs(root)
     assert build.returncode == 0, build.output
     return root

@@ -1,5 +1,6 @@
-"""The hooks' guard: an unforeseen exception is one readable line under `mkdocs build`, and
-under `mkdocs serve` a logged error and a marked page while the server goes on."""
+"""The plugin's guard: an unforeseen exception is one readable line under `mkdocs build`, and
+under `mkdocs serve` a logged error and a marked page while the server goes on. The guard
+needs nothing but the object it guards (its `serving` flag and how it names a page)."""
 
 from __future__ import annotations
 
@@ -9,62 +10,63 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-import bibstate
-from guard import guarded
+from kb_mkdocs.guard import guarded
 
 pytestmark = pytest.mark.unit
-
-
-@guarded
-def on_page_markdown(markdown, *, page, **kwargs):
-    raise IndexError("list index out of range")
-
-
-@guarded
-def on_post_build(*, config, **kwargs):
-    raise KeyError("forskning/index.md")
-
-
-@guarded
-def on_page_content(html, *, page, **kwargs):
-    raise PluginError("docs/x.md:3: a problem the hook reports itself")
-
-
 PAGE = SimpleNamespace(file=SimpleNamespace(abs_src_path="/site/docs/x.md", src_uri="x.md"))
 
 
-@pytest.fixture
-def serving(monkeypatch, tmp_path):
-    state = SimpleNamespace(location=lambda file: "docs/x.md")
-    monkeypatch.setattr(bibstate, "current", lambda: state)
-    def set_mode(value: bool):
-        monkeypatch.setattr(bibstate, "serving", value)
-    return set_mode
+class Owner:
+    def __init__(self, serving: bool) -> None:
+        self.serving = serving
+
+    def where(self, page) -> str:
+        return "docs/x.md"
+
+    @guarded("on_page_markdown")
+    def on_page_markdown(self, markdown, *, page, **kwargs):
+        raise IndexError("list index out of range")
+
+    @guarded("on_post_build")
+    def on_post_build(self, *, config, **kwargs):
+        raise KeyError("forskning/index.md")
+
+    @guarded("on_page_content")
+    def on_page_content(self, html, *, page, **kwargs):
+        raise PluginError("docs/x.md:3: a problem the plugin reports itself")
 
 
-def test_build_stops_with_one_line(serving):
-    serving(False)
+def test_build_stops_with_one_line():
     with pytest.raises(PluginError) as error:
-        on_page_markdown("# Tittel", page=PAGE, config=None)
-    assert str(error.value) == ("hooks/test_guard.py failed in on_page_markdown for docs/x.md: "
-                                "IndexError: list index out of range (a bug in the hooks: please report it)")
+        Owner(serving=False).on_page_markdown("# Tittel", page=PAGE, config=None)
+    assert str(error.value) == ("the kunnskapsbase plugin failed in on_page_markdown for docs/x.md: "
+                                "IndexError: list index out of range (a bug in the plugin: please report it)")
 
 
-def test_serve_logs_marks_the_page_and_goes_on(serving, caplog):
-    serving(True)
-    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.guard"):
-        out = on_page_markdown("# Tittel", page=PAGE, config=None)
-        assert on_post_build(config=None) is None
-    assert out == ('!!! failure "Feil under byggingen"\n    hooks/test_guard.py failed in '
+def test_serve_logs_marks_the_page_and_goes_on(caplog):
+    owner = Owner(serving=True)
+    with caplog.at_level(logging.ERROR, logger="mkdocs.plugins.kunnskapsbase"):
+        out = owner.on_page_markdown("# Tittel", page=PAGE, config=None)
+        assert owner.on_post_build(config=None) is None
+    assert out == ('!!! failure "Feil under byggingen"\n    the kunnskapsbase plugin failed in '
                    "on_page_markdown for docs/x.md: IndexError: list index out of range\n\n# Tittel")
     assert [r.getMessage() for r in caplog.records] == [
-        "hooks/test_guard.py failed in on_page_markdown for docs/x.md: IndexError: list index out "
-        "of range; the page is served without that step",
-        "hooks/test_guard.py failed in on_post_build: KeyError: 'forskning/index.md'; the page is "
-        "served without that step"]
+        "the kunnskapsbase plugin failed in on_page_markdown for docs/x.md: IndexError: list index "
+        "out of range; the page is served without that step",
+        "the kunnskapsbase plugin failed in on_post_build: KeyError: 'forskning/index.md'; the page "
+        "is served without that step"]
 
 
-def test_problems_the_hooks_report_themselves_pass_through(serving):
-    serving(True)
-    with pytest.raises(PluginError, match="a problem the hook reports itself"):
-        on_page_content("<p>x</p>", page=PAGE, config=None)
+def test_the_marked_page_shows_the_message_as_text():
+    class Markup(Owner):
+        @guarded("on_page_content")
+        def on_page_content(self, html, *, page, **kwargs):
+            raise ValueError("<b>&</b>")
+    out = Markup(serving=True).on_page_content("<p>x</p>", page=PAGE)
+    assert out.startswith('<p class="kb-build-error" role="alert">the kunnskapsbase plugin failed in '
+                          "on_page_content for docs/x.md: ValueError: &lt;b&gt;&amp;&lt;/b&gt;</p>")
+
+
+def test_problems_the_plugin_reports_itself_pass_through():
+    with pytest.raises(PluginError, match="a problem the plugin reports itself"):
+        Owner(serving=True).on_page_content("<p>x</p>", page=PAGE, config=None)

@@ -1,127 +1,134 @@
-"""hooks/themefix over the markup of the pinned versions (mkdocs-material 9.8.1, pymdown-extensions
-13.1): task-list checkboxes get their item's words as a name, what cannot be named is reported,
-and the template overrides are Material's partials with exactly the listed edits."""
+"""hooks/themefix over the markup of the pinned versions (requirements/site.txt): task-list
+checkboxes get their item's words as a name, in Python-Markdown's tree, under any engine; what
+cannot be named is reported, located; the template overrides are Material's partials with
+exactly the listed edits, and say so when they no longer are."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from xml.etree.ElementTree import Element
 
+import markdown
 import material
 import pytest
+from bs4 import BeautifulSoup
+from markdown.treeprocessors import Treeprocessor
 
+from citekit.model import Problem
 from conftest import ROOT, make_site, page, run_mkdocs
-from themefix.overrides import OVERRIDES, UPDATE, check, fixed, header
-from themefix.problem import Problem
-from themefix.tasklist import FIX, name_checkboxes
+from themefix.markdown_ext import TaskListNamesExtension
+from themefix.overrides import OVERRIDES, UPDATE, check, fixed
+from themefix.tasklist import FIX
 
 MATERIAL = Path(material.__file__).resolve().parent / "templates"
 
-# pymdownx.tasklist's markup with `custom_checkbox` and `clickable_checkbox`, as in mkdocs.yml.
-BOX = '<label class="task-list-control"><input type="checkbox"/><span class="task-list-indicator"></span></label>'
-CHECKED = BOX.replace("/>", " checked/>")
+
+def convert(text: str, *extra, custom: bool = True) -> tuple[list[str | None], list[str]]:
+    """`text` converted as the site converts it: the checkboxes' names, and the problems."""
+    extension = TaskListNamesExtension()
+    extension.page_location = lambda md: "docs/x.md"
+    problems: list[Problem] = []
+    extension.on_problems = problems.extend
+    html = markdown.Markdown(
+        extensions=["pymdownx.tasklist", "attr_list", "md_in_html", "abbr", "toc", extension, *extra],
+        extension_configs={"pymdownx.tasklist": {"custom_checkbox": custom, "clickable_checkbox": True}},
+    ).convert(text)
+    boxes = BeautifulSoup(html, "html.parser").select("input[type=checkbox]")
+    assert all(p.file == "docs/x.md" and p.line is None and p.message.startswith(f"{FIX}: ") for p in problems)
+    return [box.get("aria-label") for box in boxes], [p.message[len(FIX) + 2:] for p in problems]
 
 
-def named(name: str, box: str = BOX) -> str:
-    return box.replace("/>", f' aria-label="{name}"/>', 1)
-
-
-def items(*bodies: str) -> str:
-    return "".join(f'<li class="task-list-item">{body}</li>\n' for body in bodies)
-
-
-def task_list(*bodies: str) -> str:
-    return f'<ul class="task-list">\n{items(*bodies)}</ul>'
-
-
-# The first item of docs/verktoy/sjekklister.md as the hook receives it.
-REAL_ITEM = (
-    ' <strong>Én enhet koordinerer.</strong> Flyktningetjenesten samler alle aktørene som leverer\n'
-    '  programmet. Faste møteplasser, fora eller arenaer for <abbr title="At kommunen og andre '
-    'aktører utvikler tiltak sammen">samskaping</abbr> er måter å gjøre det\n  på <span '
-    'class="kb-citation" data-cites="espegren2019">(<a class="kb-cite" href="../../forskning/'
-    'espegren2019/" id="sitering-5" title="Espegren, A. (2019). Samarbeid. NORCE.">NORCE, 2019</a>)'
-    '</span>.\n  <a href="../../ikke-offentlige-aktorer/samarbeidsmodeller/">Les mer</a>')
 LONG = "Ord " * 40
-
 NAMED = [
     ("bold lead-in names the checkbox (the real checklist)",
-     task_list(BOX + REAL_ITEM), task_list(named("Én enhet koordinerer") + REAL_ITEM)),
-    # The regex this replaces searched 400 characters after each checkbox for its words, and
-    # that window swallowed the next checkbox, which then got no name.
+     "- [ ] **Én enhet koordinerer.** Flyktningetjenesten samler alle *aktørene*. [Les mer](x.md)\n",
+     ["Én enhet koordinerer"]),
     ("short checklist: every checkbox named",
-     task_list(f"{BOX} <strong>Ja.</strong> A", f"{CHECKED} <strong>Nei.</strong> B", f"{BOX} C"),
-     task_list(f"{named('Ja')} <strong>Ja.</strong> A", f"{named('Nei', CHECKED)} <strong>Nei.</strong> B",
-               f"{named('C')} C")),
-    ("no lead-in: the item's words, entities decoded and escaped again",
-     task_list(f"{BOX} Også kort &amp; <em>fin</em>", f'{BOX} Et "sitat" og <strong>fet</strong> skrift.'),
-     task_list(f"{named('Også kort &amp; fin')} Også kort &amp; <em>fin</em>",
-               f'{named("Et &quot;sitat&quot; og fet skrift")} Et "sitat" og <strong>fet</strong> skrift.')),
-    ("long item: its first 120 characters",
-     task_list(f"{BOX} {LONG}"), task_list(f"{named(LONG[:120].rstrip())} {LONG}")),
-    ("loose list, items in paragraphs",
-     '<ul class="task-list">\n' + items(f"\n<p>{BOX} <strong>Tiltak.</strong> Tekst</p>\n",
-                                         f"\n<p>{BOX} <strong>Neste.</strong> Mer</p>\n") + "</ul>",
-     '<ul class="task-list">\n' + items(f"\n<p>{named('Tiltak')} <strong>Tiltak.</strong> Tekst</p>\n",
-                                         f"\n<p>{named('Neste')} <strong>Neste.</strong> Mer</p>\n") + "</ul>"),
+     "- [ ] **Ja.** A\n- [x] **Nei.** B\n- [ ] C\n", ["Ja", "Nei", "C"]),
+    ("no lead-in: the item's words, entities read as text",
+     '- [ ] Også kort &amp; *fin*\n- [ ] Et "sitat" og **fet** skrift.\n',
+     ["Også kort & fin", 'Et "sitat" og fet skrift']),
+    ("long item: its first 120 characters", f"- [ ] {LONG}\n", [LONG.strip()[:120].rstrip()]),
+    ("loose list, items in paragraphs", "- [ ] **Tiltak.** Tekst\n\n- [ ] **Neste.** Mer\n",
+     ["Tiltak", "Neste"]),
     ("nested list: each item named by its own words",
-     task_list(f"{BOX} Forelder" + task_list(f"{BOX} <strong>Barn.</strong> tekst") + "\n"),
-     task_list(f"{named('Forelder')} Forelder" + task_list(f"{named('Barn')} <strong>Barn.</strong> tekst") + "\n")),
-    ("plain checkboxes (custom_checkbox off)",
-     task_list('<input type="checkbox" disabled/> Kort', '<input type="checkbox" disabled checked/> Ferdig'),
-     task_list('<input type="checkbox" disabled aria-label="Kort"/> Kort',
-               '<input type="checkbox" disabled checked aria-label="Ferdig"/> Ferdig')),
-    ("attributes in any order, HTML void tags, end tags left out",
-     '<ul><li id="a" class="x task-list-item"><input checked type="checkbox" > A\n'
-     '<li class="task-list-item"><input type="checkbox"> B</ul>',
-     '<ul><li id="a" class="x task-list-item"><input checked type="checkbox" aria-label="A"> A\n'
-     '<li class="task-list-item"><input type="checkbox" aria-label="B"> B</ul>'),
-    ("Windows line ends",
-     task_list(f"{BOX} <strong>En.</strong>\r\n  to", f"{BOX} tre").replace("\n", "\r\n"),
-     task_list(f"{named('En')} <strong>En.</strong>\r\n  to", f"{named('tre')} tre").replace("\n", "\r\n")),
-    ("a checkbox named already is left alone",
-     task_list(BOX.replace("/>", ' aria-label="Eget navn"/>') + " Tekst"),
-     task_list(BOX.replace("/>", ' aria-label="Eget navn"/>') + " Tekst")),
+     "- [ ] Forelder\n    - [ ] **Barn.** tekst\n", ["Forelder", "Barn"]),
+    ("ordered list", "1. [ ] En\n2. [x] To\n", ["En", "To"]),
+    ("bold later in the item is no lead-in", "- [ ] Les **dette** først\n", ["Les dette først"]),
+    ("an abbreviation and inline HTML are words like any",
+     "- [ ] Om <span>NAV</span>-kontoret\n\n*[NAV]: Arbeids- og velferdsforvaltningen\n",
+     ["Om NAV-kontoret"]),
     ("checkboxes outside task lists that have a name are no concern",
-     '<label><input type="checkbox"> Godta</label> <input type="checkbox" id="v"><label for="v">Ja</label>'
-     ' <input type="checkbox" aria-labelledby="t">',
-     '<label><input type="checkbox"> Godta</label> <input type="checkbox" id="v"><label for="v">Ja</label>'
-     ' <input type="checkbox" aria-labelledby="t">'),
-    ("a page without checkboxes is returned as it is", "<p>Tekst</p><ul><li>Punkt</li></ul>",
-     "<p>Tekst</p><ul><li>Punkt</li></ul>"),
+     'Jeg <label><input type="checkbox"> godtar</label>.\n\n'
+     '<p><input type="checkbox" id="v"><label for="v">Ja</label> <input type="checkbox" aria-labelledby="t"></p>\n',
+     [None, None, None]),
+    ("a page without checkboxes", "Tekst\n\n- Punkt\n", []),
 ]
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("name, html, expected", NAMED, ids=[case[0] for case in NAMED])
-def test_task_list_checkboxes_are_named(name, html, expected):
-    assert name_checkboxes(html) == (expected, [])
+@pytest.mark.parametrize("name, text, names", NAMED, ids=[case[0] for case in NAMED])
+def test_task_list_checkboxes_are_named(name, text, names):
+    assert convert(text) == (names, [])
 
 
+@pytest.mark.unit
+def test_plain_checkboxes_are_named_too():
+    assert convert("- [ ] Kort\n- [x] Ferdig\n", custom=False) == (["Kort", "Ferdig"], [])
+
+
+class _Change(Treeprocessor):
+    """Between pymdownx.tasklist and the fix: what a change of its markup would do."""
+
+    def __init__(self, md, change) -> None:
+        super().__init__(md)
+        self.change = change
+
+    def run(self, root: Element) -> None:
+        self.change(root, self.md)
+
+
+def changed(change) -> markdown.Extension:
+    class Extension(markdown.Extension):
+        def extendMarkdown(self, md) -> None:
+            md.treeprocessors.register(_Change(md, change), "change", 0)
+    return Extension()
+
+
+def renamed_classes(root, md) -> None:
+    for item in root.iter("li"):
+        item.set("class", "task-item")
+
+
+def no_input(root, md) -> None:
+    md.htmlStash.rawHtmlBlocks[:] = ['<span role="checkbox"></span> ' for _ in md.htmlStash.rawHtmlBlocks]
+
+
+UNNAMED = "of the page is in no task-list item and has no accessible name (did pymdownx.tasklist's markup change?)"
 NOT_NAMED = [
-    ("markup changed: the items lost their class",
-     task_list(f"{BOX} Ja", f"{BOX} Nei").replace("task-list-item", "task-item"),
-     ["checkbox 1 of the page is in no task-list item and has no accessible name "
-      "(did pymdownx.tasklist's markup change?)",
-      "checkbox 2 of the page is in no task-list item and has no accessible name "
-      "(did pymdownx.tasklist's markup change?)"]),
-    ("markup changed: the checkbox is no input",
-     task_list('<span class="task-list-control" role="checkbox"></span> <strong>Ja.</strong> A'),
-     ["a task-list item has no checkbox where pymdownx.tasklist writes one (did its markup "
-      "change?): 'Ja. A'"]),
-    ("an item with no words", task_list(f"{BOX} <img src='x.png' alt=''>"),
+    ("markup changed: the items lost their class", "- [ ] Ja\n- [ ] Nei\n", (changed(renamed_classes),),
+     [None, None], [f"checkbox 1 {UNNAMED}", f"checkbox 2 {UNNAMED}"]),
+    ("markup changed: the checkbox is no input", "- [ ] **Ja.** A\n", (changed(no_input),), [],
+     ["a task-list item has no checkbox where pymdownx.tasklist writes one (did its markup change?): 'Ja. A'"]),
+    ("an item with no words", "- [ ] ![](x.png)\n", (), [None],
      ["a task-list item has no words to name its checkbox by: write some after its '[ ]'"]),
-    ("a bare checkbox in raw HTML", '<p><input type="checkbox"> <input type="checkbox" id="z"></p>',
-     ["checkbox 1 of the page is in no task-list item and has no accessible name "
-      "(did pymdownx.tasklist's markup change?)",
-      "checkbox 2 of the page is in no task-list item and has no accessible name "
-      "(did pymdownx.tasklist's markup change?)"]),
+    ("a bare checkbox in raw HTML", '<p><input type="checkbox"> <input type="checkbox" id="z"></p>\n', (),
+     [None, None], [f"checkbox 1 {UNNAMED}", f"checkbox 2 {UNNAMED}"]),
+    ("a checkbox in a label with no words", "<label><input type='checkbox'></label>\n\n- [ ] Ja\n", (),
+     [None, "Ja"], [f"checkbox 1 {UNNAMED}"]),
 ]
 
 
 @pytest.mark.unit
-@pytest.mark.parametrize("name, html, messages", NOT_NAMED, ids=[case[0] for case in NOT_NAMED])
-def test_what_cannot_be_named_is_reported_and_left_as_it_is(name, html, messages):
-    assert name_checkboxes(html) == (html, [Problem(FIX, message) for message in messages])
+@pytest.mark.parametrize("name, text, extra, names, messages", NOT_NAMED, ids=[case[0] for case in NOT_NAMED])
+def test_what_cannot_be_named_is_reported_and_left_as_it_is(name, text, extra, names, messages):
+    assert convert(text, *extra) == (names, messages)
+
+
+@pytest.mark.unit
+def test_without_an_adapter_a_problem_is_a_warning(caplog):
+    markdown.Markdown(extensions=[TaskListNamesExtension()]).convert('<p><input type="checkbox"></p>\n')
+    assert [r.getMessage() for r in caplog.records] == [f"<markdown>: {FIX}: checkbox 1 {UNNAMED}"]
 
 
 # --- template overrides ---------------------------------------------------------------------
@@ -134,13 +141,10 @@ NAV_HTML = (MATERIAL / NAV.template).read_text(encoding="utf-8")
 
 @pytest.mark.unit
 @pytest.mark.parametrize("override", OVERRIDES, ids=lambda o: o.template)
-def test_each_override_is_the_pinned_materials_partial_with_its_edits(override):
+def test_each_override_is_current(override):
     material_text = (MATERIAL / override.template).read_text(encoding="utf-8")
     ours = (ROOT / "overrides" / override.template).read_text(encoding="utf-8")
     assert check(override, material_text, ours) == []
-    for before, after in override.edits:
-        material_text = material_text.replace(before, after)
-    assert ours == header(override) + material_text
 
 
 @pytest.mark.unit
@@ -179,19 +183,27 @@ CHECKS = [
 @pytest.mark.unit
 @pytest.mark.parametrize("name, material_text, ours, messages", CHECKS, ids=[case[0] for case in CHECKS])
 def test_override_check(name, material_text, ours, messages):
-    assert check(SEARCH, material_text, ours) == [Problem("search dialog name", m) for m in messages]
+    assert check(SEARCH, material_text, ours, "overrides/partials/search.html") == [
+        Problem("overrides/partials/search.html", None, f"search dialog name: {m}") for m in messages]
 
 
-# --- the hook in a build --------------------------------------------------------------------
+@pytest.mark.unit
+def test_the_theme_is_named_by_the_caller_not_rewritten():
+    """Zensical's partials get the same edits; a problem names Zensical's partial."""
+    assert fixed(NAV, "<nav></nav>", theme="Zensical", file="zensical/templates/partials/nav-item.html")[1] == [
+        Problem("zensical/templates/partials/nav-item.html", None,
+                f"navigation section names: Zensical's partials/nav-item.html no longer has '{before}', "
+                "the place the fix changes") for before, _ in NAV.edits]
 
-def site_with_accessibility(root: Path, files: dict[str, str], overrides: Path | None = None) -> Path:
+
+# --- the plugin in a build -------------------------------------------------------------------
+
+def site_with_overrides(root: Path, files: dict[str, str], overrides: Path | None = None) -> Path:
     make_site(root, files=files)
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(
-        "hooks:\n", f"hooks:\n  - {ROOT}/hooks/accessibility.py\n", 1)
     if overrides is not None:
-        text = text.replace(f"custom_dir: {ROOT}/overrides", f"custom_dir: {overrides}")
-    config.write_text(text, encoding="utf-8")
+        config = root / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace(
+            f"custom_dir: {ROOT}/overrides", f"custom_dir: {overrides}"), encoding="utf-8")
     return root
 
 
@@ -202,7 +214,7 @@ def warnings(build) -> list[str]:
 
 @pytest.mark.build
 def test_build_names_checkboxes(tmp_path):
-    root = site_with_accessibility(tmp_path, {"docs/b.md": page("# B\n\n- [ ] **Ja.** A\n- [x] **Nei.** B\n")})
+    root = site_with_overrides(tmp_path, {"docs/b.md": page("# B\n\n- [ ] **Ja.** A\n- [x] **Nei.** B\n")})
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.tasklist:\n      custom_checkbox: true\n", 1))
@@ -218,7 +230,7 @@ def test_build_reports_a_fix_that_cannot_apply(tmp_path):
     overrides.mkdir()
     (overrides / "partials").mkdir()
     (overrides / "partials" / "search.html").write_text(SEARCH_COPY + "<!-- edited -->", encoding="utf-8")
-    root = site_with_accessibility(tmp_path / "site-root", {"docs/b.md": page(
+    root = site_with_overrides(tmp_path / "site-root", {"docs/b.md": page(
         '# B\n\n<ul><li class="task-item"><label><input type="checkbox"></label> Ja</li></ul>\n')},
         overrides=overrides)
     build = run_mkdocs(root)

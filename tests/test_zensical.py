@@ -1,6 +1,7 @@
 """The real site built with Zensical (make build-zensical: the whole-site pass, then Zensical
-with the citation extension): the same citations, hover text, "Kilder", research index and
-cited-by lists as under MkDocs, and the same located messages when something is wrong."""
+with the knowledge base's extension): the same citations, hover text, "Kilder", research index
+and cited-by lists as under MkDocs. (The same located messages for bad pages through both
+engines: test_bad_pages.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT, make_site, page
+from conftest import ROOT, make_site, page
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")
@@ -23,7 +24,7 @@ def zensical_build(root: Path, *, skip_pass: bool = False) -> subprocess.Complet
     """`make build-zensical` in `root`: the pass, then Zensical (or Zensical alone)."""
     environment = dict(os.environ)
     if not skip_pass:
-        done = subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=root,
+        done = subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root,
                               capture_output=True, text=True, env=environment, timeout=600)
         if done.returncode:
             return done
@@ -48,7 +49,10 @@ def citations(path: Path):
     article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
     if article is None:
         return None
-    text = lambda element: " ".join(element.get_text().split()) if element else None
+
+    def text(element):
+        return " ".join(element.get_text().split()) if element else None
+
     return {
         "citations": [(text(c), c["data-cites"]) for c in article.select("span.kb-citation")],
         "links": [(a["href"], a["title"], a.get("id")) for a in article.select("a.kb-cite, a.kb-cite-via")],
@@ -108,37 +112,16 @@ def fixture_site(tmp_path: Path, files: dict) -> Path:
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("skip_pass", [False, True], ids=["make build-zensical", "zensical build alone"])
-def test_unknown_key_stops_the_build_with_its_location(tmp_path, skip_pass):
-    """Stopped by the pass; and, where Zensical is run on its own, by the extension."""
+def test_zensical_alone_stops_at_an_unknown_key_with_its_location(tmp_path):
+    """Where Zensical is run without the pass, its extension stops the build itself."""
     root = fixture_site(tmp_path, {})
+    assert zensical_build(root).returncode == 0  # the pass once on good pages, for the config
     typo = page("# F\n\nSe [@djuve2071].\n")
-    if skip_pass:  # the pass once on good pages, to write the config; then the typo
-        assert zensical_build(root).returncode == 0
-        (root / "build/zensical/docs/index.md").write_text(typo)
+    (root / "build/zensical/docs/index.md").write_text(typo)
     (root / "docs/index.md").write_text(typo)
-    done = zensical_build(root, skip_pass=skip_pass)
+    done = zensical_build(root, skip_pass=True)
     assert done.returncode == 1
     assert "docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)" in done.stdout + done.stderr
-
-
-@pytest.mark.build
-def test_malformed_bib_stops_the_build_with_its_location(tmp_path):
-    bib = (FIXTURES / "minimal" / "references.bib").read_text() + "\n@techreport{z2020, title = {T, author = {A, B}, year = 2020\n"
-    root = fixture_site(tmp_path, {"references.bib": bib})
-    done = zensical_build(root)
-    assert done.returncode == 1
-    line = bib.count("\n")
-    assert (f"references.bib:{line}: malformed entry 'z2020': the file ends before the entry is closed "
-            "(unclosed brace?)") in done.stderr
-
-
-@pytest.mark.build
-def test_a_page_without_description_stops_the_build_as_under_strict_mkdocs(tmp_path):
-    root = fixture_site(tmp_path, {"docs/andre.md": "---\nupdated: 2026-11-23\n---\n\n# Andre\n\nTekst.\n"})
-    done = zensical_build(root)
-    assert done.returncode == 1
-    assert "docs/andre.md: front matter lacks 'description'" in done.stderr
 
 
 @pytest.mark.site
@@ -166,7 +149,8 @@ def test_axe_finds_nothing_on_the_zensical_build(zensical_site):
     import http.server
     import threading
 
-    from conftest import AXE, NO_TRANSITIONS, _QuietHandler, new_browser, run_axe, site_pages
+    from conftest import new_browser
+    from conftest import AXE, NO_TRANSITIONS, _QuietHandler, run_axe, site_pages
 
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(zensical_site)))

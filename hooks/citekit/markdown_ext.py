@@ -23,7 +23,6 @@ line is found by looking for each citation's source text in the page, in reading
 from __future__ import annotations
 
 import datetime
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field, replace
@@ -41,8 +40,6 @@ from .cite_syntax import STX, Citation, Malformed, Mode, read_at
 from .currency import Cite, stale_advice
 from .library import Library, load_library, relative_path
 from .locators import norwegian_locator
-from .dates import as_date
-from .front_matter import front_matter_lines
 from .model import Problem
 from .resolve import Cited, listed_works, read_through, target
 from .tasks import TASK_FILE, Tasks, load_tasks, read_marker, render_marker
@@ -111,16 +108,16 @@ class CitationError(Exception):
 
 class CitationExtension(Extension):
     """`citekit.markdown_ext`. Options: `bibliography` (path of the .bib file), `tasks` (the
-    task file), `docs_dir`, and `whats_new` (the page a replaced work's note links to), for
-    engines that only know Markdown extensions. An adapter (the MkDocs hooks) sets `library`,
-    `tasks`, `page_context` and `on_document` instead, and collects the problems itself."""
+    task file) and `whats_new` (the page a replaced work's note links to, docs-relative), for
+    use with no adapter. An adapter (kb_mkdocs, kb_zensical) sets `library`, `tasks`,
+    `page_context` (the page being converted, which only the engine knows) and `on_document`
+    instead, and collects the problems itself."""
 
     def __init__(self, **kwargs) -> None:
         self.config = {
             "bibliography": ["references.bib", "the .bib file, relative to the working folder"],
             "tasks": [TASK_FILE, "the task file, relative to the working folder"],
-            "docs_dir": ["docs", "the folder the pages are in, relative to the working folder"],
-            "whats_new": ["hva-er-nytt.md", "the page on what is new, relative to docs_dir"],
+            "whats_new": ["hva-er-nytt.md", "the page on what is new, relative to the docs folder"],
         }
         super().__init__(**kwargs)
         self.library: Library | None = None
@@ -167,7 +164,7 @@ class CitationExtension(Extension):
             context = self.page_context(md)
             if context is not None:
                 return context
-        return _zensical_page(md, self.getConfig("docs_dir")) or PageContext()
+        return PageContext()
 
     def finished(self, record: DocumentRecord) -> None:
         if self.on_document is not None:
@@ -183,26 +180,6 @@ class CitationExtension(Extension):
 
 def makeExtension(**kwargs) -> CitationExtension:  # noqa: N802 (Python-Markdown's name)
     return CitationExtension(**kwargs)
-
-
-def _zensical_page(md: Markdown, docs_dir: str) -> PageContext | None:
-    """Zensical registers a preprocessor holding the page being rendered and the config."""
-    if "rendering_context" not in md.preprocessors:
-        return None
-    context = md.preprocessors["rendering_context"]
-    page = getattr(context, "page", None)
-    path = getattr(page, "path", None)
-    if not path:
-        return None
-    path = path.replace("\\", "/")
-    location = posixpath.join(docs_dir, path)
-    config = getattr(context, "config", None) or {}
-    updated = as_date((getattr(page, "meta", None) or {}).get("updated"))
-    site_url = str(config.get("site_url") or "")
-    url = site_url.rstrip("/") + "/" + str(getattr(page, "url", "")).lstrip("/") if site_url else ""
-    site = SiteInfo(str(config.get("site_name", "")),
-                    str(config.get("site_author") or config.get("site_name", "")))
-    return PageContext(path, location, front_matter_lines(Path(location)), updated, url, site)
 
 
 # --- per document ------------------------------------------------------------------------

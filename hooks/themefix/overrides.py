@@ -15,7 +15,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from .problem import Problem
+from citekit.model import Problem
 
 UPDATE = "`python scripts/update_overrides.py`"
 
@@ -58,36 +58,37 @@ def header(override: Override) -> str:
     return "{#-\n" + textwrap.fill(text, 96, initial_indent="  ", subsequent_indent="  ") + "\n-#}\n"
 
 
-def fixed(override: Override, material: str) -> tuple[str | None, list[Problem]]:
-    """Material's partial with the fix made, or the edits whose place it no longer has."""
+def fixed(override: Override, source: str, *, theme: str = "Material",
+          file: str = "") -> tuple[str | None, list[Problem]]:
+    """`theme`'s partial (Material's, or Zensical's: the same edits) with the fix made, or
+    the edits whose place it no longer has, as problems of `file` (where the copy goes)."""
     problems = []
     for before, _ in override.edits:
-        count = material.count(before)
+        count = source.count(before)
         if count != 1:
             found = "no longer has" if count == 0 else f"has {count} times"
-            problems.append(Problem(override.fix, f"Material's {override.template} {found} "
-                                                  f"'{before}', the place the fix changes"))
+            problems.append(Problem(file, None, f"{override.fix}: {theme}'s {override.template} "
+                                                f"{found} '{before}', the place the fix changes"))
     if problems:
         return None, problems
     for before, after in override.edits:
-        material = material.replace(before, after)
-    return header(override) + material, []
+        source = source.replace(before, after)
+    return header(override) + source, []
 
 
-def check(override: Override, material: str | None, ours: str | None) -> list[Problem]:
-    """What is wrong with our copy of `override.template` (None: the file is missing),
-    given Material's (None: Material has no such partial)."""
+def check(override: Override, material: str | None, ours: str | None, file: str = "") -> list[Problem]:
+    """What is wrong with our copy of `override.template` at `file` (None: the file is
+    missing), given Material's (None: Material has no such partial)."""
     if material is None:
-        return [Problem(override.fix, f"Material has no {override.template} any more, so the "
-                                      f"override no longer applies; make the fix anew")]
-    expected, problems = fixed(override, material)
+        return [Problem(file, None, f"{override.fix}: Material has no {override.template} any "
+                                    f"more, so the override no longer applies; make the fix anew")]
+    expected, problems = fixed(override, material, file=file)
     if problems:
         return problems
     if ours is None:
-        return [Problem(override.fix, f"the override is missing; run {UPDATE} to write it")]
+        return [Problem(file, None, f"{override.fix}: the override is missing; run {UPDATE} to write it")]
     if ours != expected:
-        return [Problem(override.fix, f"not Material's {override.template} with the fix: Material "
-                                      f"changed it or the copy was edited; run "
-                                      f"{UPDATE} to copy it again")]
+        return [Problem(file, None, f"{override.fix}: not Material's {override.template} with the "
+                                    f"fix: Material changed it or the copy was edited; run "
+                                    f"{UPDATE} to copy it again")]
     return []
-

@@ -7,230 +7,169 @@ when the item starts with one, or else the start of its words (at most 120 chara
 name is read every time the checkbox is reached). There is no template to override: the
 extension writes this markup into the page's Markdown output.
 
-Only the tags that matter are read (lists, items, labels, checkboxes, bold), found by a
-regex as autorefs finds its own tags, their attributes read with the standard library's
-HTMLParser, by name, never by their order in the markup; nesting is followed, so each item's
-words end where the item or a list nested in it begins. (Reading every tag of the page with
-HTMLParser took five times as long.) Whatever the fix cannot name is reported: a task-list
-item without a checkbox, an item with no words, and a checkbox that is in no task-list item
-and has no name of its own (which is what the checkboxes would become if the extension
-renamed its classes), so a change in the extension's markup fails a strict build instead of
-silently dropping the names.
+The fix works in Python-Markdown's tree, after pymdownx.tasklist (which marks each item with
+the class `task-list-item` and stashes its checkbox's HTML, `md.htmlStash`) and after the
+inline patterns (so bold, links and citations are elements): an item's words are its text
+without the lists nested in it, and its checkbox is the stashed `<input>`, given its name
+there. Whatever the fix cannot name is reported: a task-list item without a checkbox, an item
+with no words, and, read with the standard library's HTMLParser once the page is HTML, any
+other checkbox with no name of its own (which is what the task-list checkboxes would become
+if the extension renamed its classes), so a change in the extension's markup fails the build
+instead of silently dropping the names.
 """
 
 from __future__ import annotations
 
 import html
-import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
 
-from .problem import Problem
+from markdown import Markdown
+from markdown.util import HTML_PLACEHOLDER_RE
 
 FIX = "task-list checkbox names"
 MAX_NAME = 120
-_ATTRIBUTES = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
-# The tags the fix reads; comments and raw-text elements are matched only to be skipped.
-_TAG = re.compile(
-    rf"<!--.*?-->|<(?P<raw>script|style|textarea)\b.*?</(?P=raw)\s*>"
-    rf"|<(?P<end>/?)(?P<name>li|ul|ol|label|input|strong)(?=[\s/>]){_ATTRIBUTES}>",
-    re.IGNORECASE | re.DOTALL)
-_ANY_TAG = re.compile(rf"<!--.*?-->|<{_ATTRIBUTES}>", re.DOTALL)
 _LISTS = frozenset({"ul", "ol"})
+_INPUT = '<input type="checkbox"'  # what pymdownx.tasklist stashes for every item's checkbox
 # Any of these names a checkbox (a `<label for>` naming its `id` is checked at the end).
 _NAMING_ATTRIBUTES = ("aria-label", "aria-labelledby", "title")
 
 
-def name_checkboxes(page: str) -> tuple[str, list[Problem]]:
-    """`page` (HTML) with every task-list checkbox named, and what could not be named."""
-    # Most pages have neither: two scans in C. (pymdownx writes lower case; a raw HTML
-    # "CHECKBOX" is left to the axe tests.)
-    if "checkbox" not in page and "task-list-item" not in page:
-        return page, []
-    reader = _Reader(page)
-    reader.read()
-    return _insert_names(page, reader.names), reader.problems
+def name_task_items(root: Element, md: Markdown) -> tuple[set[int], list[str]]:
+    """Give every task-list item's stashed checkbox its name. Returns the stash indices of
+    those checkboxes, and what could not be named (messages)."""
+    stash = md.htmlStash.rawHtmlBlocks
+    boxes: set[int] = set()
+    problems: list[str] = []
+    for item in root.iter("li"):
+        if "task-list-item" not in (item.get("class") or "").split():
+            continue
+        # The checkbox starts the item's text, or its first paragraph's (a loose list).
+        holder = item
+        match = HTML_PLACEHOLDER_RE.match(item.text or "")
+        if match is None and len(item) and item[0].tag == "p":
+            holder = item[0]
+            match = HTML_PLACEHOLDER_RE.match(holder.text or "")
+        index = int(match.group(1)) if match else -1
+        stashed = stash[index] if 0 <= index < len(stash) else None
+        if not isinstance(stashed, str) or _INPUT not in stashed:
+            problems.append(f"a task-list item has no checkbox where pymdownx.tasklist writes one "
+                            f"(did its markup change?): '{_shorten(_words(item, md))}'")
+            continue
+        boxes.add(index)
+        if any(f"{name}=" in stashed for name in _NAMING_ATTRIBUTES):
+            continue  # named already
+        name = _shorten(_lead_in(holder, md) or _words(item, md))
+        if not name:
+            problems.append("a task-list item has no words to name its checkbox by: write some "
+                            "after its '[ ]'")
+            continue
+        start = stashed.index(_INPUT)
+        end = stashed.index(">", start)
+        end -= stashed[end - 1] == "/"
+        stash[index] = f'{stashed[:end].rstrip()} aria-label="{html.escape(name)}"{stashed[end:]}'
+    return boxes, problems
 
 
-@dataclass
-class _Checkbox:
-    start: int  # where its tag is in the page
-    end: int
-    named: bool  # it has a name of its own already
+def has_other_checkboxes(md: Markdown, task_boxes: set[int]) -> bool:
+    """Whether raw HTML on the page may hold a checkbox of its own (then `unnamed_checkboxes`
+    reads the page; most pages have none, and skip that)."""
+    return any(isinstance(block, str) and "checkbox" in block.lower()
+               for index, block in enumerate(md.htmlStash.rawHtmlBlocks) if index not in task_boxes)
 
 
-@dataclass
-class _Item:
-    task: bool
-    depth: int  # lists open around it; deeper lists are nested in it and their words not its own
-    start: int  # where its words begin: after its <li>, then after its checkbox
-    end: int | None = None  # where its words end: its end, or a list nested in it
-    checkbox: _Checkbox | None = None
-    lead: tuple[int, int] | None = None  # a bold lead-in, when its words start with one
-    bold: int = 0  # <strong> elements open in the lead-in
-    first_bold_seen: bool = False
+def unnamed_checkboxes(page: str) -> list[str]:
+    """What is wrong with the checkboxes of `page` (HTML): each one with no accessible name."""
+    reader = _Checkboxes()
+    reader.feed(page)
+    reader.close()
+    return [_unnamed(number) for number in reader.unnamed()]
 
 
-@dataclass
-class _Label:
-    start: int  # where its words begin
-    checkboxes: list[int] = field(default_factory=list)  # numbers of checkboxes it must name
+def _lead_in(holder: Element, md: Markdown) -> str:
+    """The words of a bold lead-in: bold first, nothing but the checkbox before it."""
+    if len(holder) == 0 or holder[0].tag != "strong":
+        return ""
+    before = HTML_PLACEHOLDER_RE.sub("", holder.text or "", count=1)
+    return "" if before.strip() else _words(holder[0], md)
 
 
-class _Reader:
-    def __init__(self, page: str) -> None:
-        self.page = page
-        self.attributes = _AttributeReader()
-        self.depth = 0
-        self.items: list[_Item] = []
-        self.labels: list[_Label] = []
-        self.checkboxes = 0
-        self.label_targets: set[str] = set()
-        self.by_id: list[tuple[str, int]] = []  # (id, number) of checkboxes a <label for> may name
-        self.names: list[tuple[_Checkbox, str]] = []
-        self.problems: list[Problem] = []
-
-    def read(self) -> None:
-        for tag in _TAG.finditer(self.page):
-            if tag["name"]:
-                name = tag["name"].lower()
-                (self._end if tag["end"] else self._start)(name, tag)
-        self._close_items(deeper_than=-1, at=len(self.page))
-        self.problems += [self._unnamed(number) for id_, number in self.by_id
-                          if id_ not in self.label_targets]
-
-    def _start(self, name: str, tag: re.Match) -> None:
-        text = tag[0]
-        if name == "li":
-            # An <li> closes an open sibling whose end tag HTML lets the writer leave out.
-            self._close_items(deeper_than=self.depth - 1, at=tag.start())
-            task = ("task-list-item" in text
-                    and "task-list-item" in (self.attributes.read(text).get("class") or "").split())
-            self.items.append(_Item(task, self.depth, tag.end()))
-        elif name in _LISTS:
-            if self.items and self.items[-1].end is None:
-                self.items[-1].end = tag.start()
-            self.depth += 1
-        elif name == "label":
-            self.labels.append(_Label(tag.end()))
-            if "for" in text.lower() and (target := self.attributes.read(text).get("for")):
-                self.label_targets.add(target)
-        elif name == "input" and "checkbox" in text.lower():
-            attributes = self.attributes.read(text)
-            if (attributes.get("type") or "").lower() == "checkbox":
-                self._checkbox(attributes, tag)
-        elif name == "strong" and (item := self._reading()):
-            if item.bold:
-                item.bold += 1
-            elif not item.first_bold_seen:
-                item.first_bold_seen = True
-                if not _words(self.page[item.start:tag.start()]):
-                    item.lead, item.bold = (tag.end(), tag.end()), 1
-
-    def _end(self, name: str, tag: re.Match) -> None:
-        if name == "li":
-            self._close_items(deeper_than=self.depth - 1, at=tag.start())
-        elif name in _LISTS and self.depth:
-            self.depth -= 1
-            self._close_items(deeper_than=self.depth, at=tag.start())
-        elif name == "label" and self.labels:
-            label = self.labels.pop()
-            if label.checkboxes and not _words(self.page[label.start:tag.start()]):
-                self.problems += [self._unnamed(number) for number in label.checkboxes]
-        elif name == "strong" and (item := self._reading()) and item.bold:
-            item.bold -= 1
-            if not item.bold:
-                item.lead = (item.lead[0], tag.start())
-
-    def _reading(self) -> _Item | None:
-        """The item whose words are being read: the innermost, unless a list nested in it is open."""
-        if self.items and self.items[-1].depth == self.depth and self.items[-1].end is None:
-            return self.items[-1]
-        return None
-
-    def _checkbox(self, attributes: dict[str, str | None], tag: re.Match) -> None:
-        self.checkboxes += 1
-        named = any(attributes.get(name) for name in _NAMING_ATTRIBUTES)
-        item = self._reading()
-        if item and item.task and item.checkbox is None:
-            item.checkbox = _Checkbox(tag.start(), tag.end(), named)
-            item.start, item.lead, item.bold, item.first_bold_seen = tag.end(), None, 0, False
-        elif named:
-            pass
-        elif attributes.get("id"):
-            self.by_id.append((attributes["id"], self.checkboxes))
-        elif self.labels:
-            self.labels[-1].checkboxes.append(self.checkboxes)
-        else:
-            self.problems.append(self._unnamed(self.checkboxes))
-
-    def _close_items(self, *, deeper_than: int, at: int) -> None:
-        while self.items and self.items[-1].depth > deeper_than:
-            item = self.items.pop()
-            self._finish(item, item.end if item.end is not None else at)
-
-    def _finish(self, item: _Item, end: int) -> None:
-        if not item.task:
-            return
-        if item.checkbox is None:
-            self.problems.append(Problem(FIX, f"a task-list item has no checkbox where "
-                                         f"pymdownx.tasklist writes one (did its markup change?): "
-                                         f"'{_shorten(_words(self.page[item.start:end]))}'"))
-        elif not item.checkbox.named:
-            # A lead-in still open at the item's end runs to it.
-            lead = _words(self.page[item.lead[0]:item.lead[1] if not item.bold else end]) if item.lead else ""
-            name = _shorten(lead or _words(self.page[item.start:end]))
-            if name:
-                self.names.append((item.checkbox, name))
-            else:
-                self.problems.append(Problem(FIX, "a task-list item has no words to name its "
-                                                  "checkbox by: write some after its '[ ]'"))
-
-    def _unnamed(self, number: int) -> Problem:
-        return Problem(FIX, f"checkbox {number} of the page is in no task-list item and has no "
-                            f"accessible name (did pymdownx.tasklist's markup change?)")
+def _words(element: Element, md: Markdown) -> str:
+    """The element's words without the lists nested in it, stashed HTML read as HTML (an
+    entity is its character, a tag no word), white space collapsed."""
+    return " ".join(_resolve("".join(_text(element)), md).split())
 
 
-class _AttributeReader(HTMLParser):
-    """One tag's attributes, by name (autorefs' `_HTMLAttrsParser`). A page repeats the same
-    few tags (every item's `<li class="task-list-item">`), so each is read once."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: dict[str, str | None] = {}
-        self.known: dict[str, dict[str, str | None]] = {}
-
-    def read(self, tag: str) -> dict[str, str | None]:
-        if tag not in self.known:
-            self.reset()
-            self.found = {}
-            self.feed(tag)
-            self.close()
-            self.known[tag] = self.found
-        return self.known[tag]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found = dict(attrs)
+def _text(element: Element, top: bool = True) -> Iterator[str]:
+    if element.tag in _LISTS and not top:
+        return
+    yield element.text or ""
+    for child in element:
+        yield from _text(child, top=False)
+        yield child.tail or ""
 
 
-def _words(fragment: str) -> str:
-    """The text of an HTML fragment, entities decoded, white space collapsed."""
-    return " ".join(html.unescape(_ANY_TAG.sub("", fragment)).split())
+def _resolve(text: str, md: Markdown) -> str:
+    stash = md.htmlStash.rawHtmlBlocks
+
+    def replace(match) -> str:
+        index = int(match.group(1))
+        block = stash[index] if index < len(stash) else ""
+        return "" if not isinstance(block, str) or block.lstrip().startswith("<") else html.unescape(block)
+    return HTML_PLACEHOLDER_RE.sub(replace, text)
 
 
 def _shorten(words: str) -> str:
     return words[:MAX_NAME].rstrip(". ")
 
 
-def _insert_names(page: str, names: list[tuple[_Checkbox, str]]) -> str:
-    """The page with an aria-label added to each checkbox's tag, the tag otherwise as written."""
-    if not names:
-        return page
-    out, last = [], 0
-    for checkbox, name in sorted(names, key=lambda pair: pair[0].start):
-        tag = page[checkbox.start:checkbox.end]
-        close = "/>" if tag.endswith("/>") else ">"
-        out += [page[last:checkbox.start], f'{tag[: -len(close)].rstrip()} aria-label="{html.escape(name)}"{close}']
-        last = checkbox.end
-    out.append(page[last:])
-    return "".join(out)
+def _unnamed(number: int) -> str:
+    return (f"checkbox {number} of the page is in no task-list item and has no accessible name "
+            f"(did pymdownx.tasklist's markup change?)")
+
+
+class _Checkboxes(HTMLParser):
+    """Every checkbox of a page, by number, and whether something names it: an attribute of
+    its own, the words of a `<label>` around it, or a `<label for>` naming its id."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.count = 0
+        self.labels: list[tuple[list[str], list[int]]] = []  # (words, checkboxes) of open labels
+        self.by_id: list[tuple[str, int]] = []
+        self.targets: set[str] = set()
+        self.problems: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "label":
+            self.labels.append(([], []))
+            if attributes.get("for"):
+                self.targets.add(str(attributes["for"]))
+        elif tag == "input" and (attributes.get("type") or "").lower() == "checkbox":
+            self.count += 1
+            if any(attributes.get(name) for name in _NAMING_ATTRIBUTES):
+                return
+            if attributes.get("id"):
+                self.by_id.append((str(attributes["id"]), self.count))
+            elif self.labels:
+                self.labels[-1][1].append(self.count)
+            else:
+                self.problems.append(self.count)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label" and self.labels:
+            words, boxes = self.labels.pop()
+            if not "".join(words).strip():
+                self.problems += boxes
+
+    def handle_data(self, data: str) -> None:
+        if self.labels:
+            self.labels[-1][0].append(data)
+
+    def unnamed(self) -> list[int]:
+        for words, boxes in self.labels:  # labels never closed
+            if not "".join(words).strip():
+                self.problems += boxes
+        return sorted(self.problems + [n for id_, n in self.by_id if id_ not in self.targets])

@@ -1,9 +1,10 @@
-"""MkDocs hook: the whole knowledge base as one PDF, `site/pdf/kunnskapsbase.pdf`.
+"""The whole knowledge base as one PDF, `site/pdf/kunnskapsbase.pdf`.
 
 The rendered pages are assembled in navigation order behind a cover and a table of contents,
 the research index's references close the book, and WeasyPrint lays it out with our own
-print stylesheet as a tagged PDF (PDF/UA-1). `mkdocs serve` skips it to stay fast; the
-environment variable KB_PDF=true or false overrides that either way.
+print stylesheet as a tagged PDF (PDF/UA-1). The plugin's `pdf` option (auto: not under
+`mkdocs serve`) and the environment variable KB_PDF=true|false, which overrides it, say
+whether it is made.
 """
 
 from __future__ import annotations
@@ -18,66 +19,49 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-import bibstate
-from guard import guarded
 from book.assemble import BookMeta, Chapter, Reference, assemble
-from citekit.dates import norwegian_date
 from citekit.catalogue import kind
+from citekit.dates import norwegian_date
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
-log = logging.getLogger("mkdocs.plugins.pdf_export")
+    from .state import BuildState
+
+log = logging.getLogger("mkdocs.plugins.kunnskapsbase")
 PDF_PATH = "pdf/kunnskapsbase.pdf"
-STYLESHEET = Path(__file__).resolve().parent / "book" / "print.css"
-_serving = False
+STYLESHEET = Path(__file__).resolve().parent.parent / "book" / "print.css"
 
 
-@guarded
-def on_startup(*, command: str, dirty: bool, **kwargs) -> None:
-    global _serving
-    _serving = command == "serve"
-
-
-def enabled() -> bool:
+def enabled(option: str | bool, serving: bool) -> bool:
+    """The `pdf` option, unless KB_PDF says otherwise."""
     setting = os.environ.get("KB_PDF", "").strip().lower()
     if setting in ("true", "1", "yes"):
         return True
     if setting in ("false", "0", "no"):
         return False
-    return not _serving
+    return not serving if option == "auto" else bool(option)
 
 
-@guarded
-def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
-    # The templates link to the PDF from every page.
-    config.extra["pdf_path"] = PDF_PATH
-    return config
+def configure(state: BuildState, config: MkDocsConfig) -> None:
+    # The templates link to the PDF from every page, where there is one.
+    if state.pdf:
+        config.extra["pdf_path"] = PDF_PATH
 
 
-@guarded
-def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files, **kwargs) -> Navigation:
-    state = bibstate.for_build(config)
-    state.nav, state.files = nav, files
-    return nav
-
-
-@guarded
-def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
-    state = bibstate.for_build(config)
-    if not enabled() or state.nav is None:
+def write(state: BuildState, config: MkDocsConfig) -> None:
+    if not state.pdf or state.nav is None:
         return
     started = time.monotonic()
-    document = assemble(_chapters(state.nav), _references(state), _meta(config, state.nav))
+    document = assemble(_chapters(state), _references(state), _meta(config, state.nav))
     target = Path(config.site_dir) / PDF_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         from weasyprint import CSS, HTML
     except OSError as error:  # pango is missing
         raise PluginError(f"cannot make the PDF: WeasyPrint needs pango ({error}); "
-                          "install the Debian packages libpango-1.0-0 and libpangoft2-1.0-0")
+                          "install the Debian packages libpango-1.0-0 and libpangoft2-1.0-0") from error
     HTML(string=document, base_url=config.site_dir).write_pdf(
         target, stylesheets=[CSS(filename=str(STYLESHEET))], pdf_variant="pdf/ua-1",
         custom_metadata=True)
@@ -85,17 +69,19 @@ def on_post_build(*, config: MkDocsConfig, **kwargs) -> None:
              f"({target.stat().st_size / 1e6:.1f} MB)")
 
 
-def _chapters(nav: Navigation) -> list[Chapter]:
+def _chapters(state: BuildState) -> list[Chapter]:
     chapters = []
-    for page in nav.pages:
-        if page.file.src_uri == f"{bibstate.INDEX_DIR}/index.md":
+    assert state.nav is not None
+    for page in state.nav.pages:
+        if page.file.src_uri == f"{state.library.index_dir}/index.md":
             continue  # the references chapter at the end takes its place
         part = page.parent.title if page.parent else ""
         chapters.append(Chapter(page.title or "", page.url, page.content or "", part or ""))
     return chapters
 
 
-def _references(state: bibstate.BuildState) -> list[Reference]:
+def _references(state: BuildState) -> list[Reference]:
+    assert state.files is not None
     references = []
     for work in state.works.values():
         entry = work.entry
@@ -106,21 +92,19 @@ def _references(state: bibstate.BuildState) -> list[Reference]:
         if entry.keywords:
             facts.append("Emner: " + ", ".join(entry.keywords))
         details.append(f'<p class="kb-reference-facts">{html.escape(". ".join(facts))}.</p>')
-        url = state.files.get_file_from_path(state.entry_src_uri(work.key)).url
+        url = state.files.src_uris[state.library.entry_path(work.key)].url
         references.append(Reference(url, f"ref-{work.slug}", entry.get("title"),
                                     work.reference_html_unlinked, "".join(details)))
     return references
 
 
 def _meta(config: MkDocsConfig, nav: Navigation) -> BookMeta:
-    dates = [p.meta.get("kb_updated") for p in nav.pages if p.meta.get("kb_updated")]
+    dates = [str(p.meta["kb_updated"]) for p in nav.pages if p.meta.get("kb_updated")]
     updated = max(dates) if dates else datetime.date.today().isoformat()
     return BookMeta(
         title=config.site_name, subtitle=config.site_description or "",
         publisher=config.site_author or config.site_name,
         updated=norwegian_date(datetime.date.fromisoformat(updated)),
         built=norwegian_date(datetime.date.today()),
-        keywords="introduksjonsprogrammet, kommune, NAV, fylkeskommunen, samarbeid",
+        keywords="introduksjonsprogrammet, kommune, Nav, fylkeskommunen, samarbeid",
         references_intro="Alle kildene kunnskapsbasen bygger på, med sammendrag og emner.")
-
-

@@ -1,5 +1,5 @@
-"""Site URLs of pages, as MkDocs and Zensical give them, for engines whose URLs we must know
-before the build (the whole-site pass)."""
+"""Site URLs of pages, as MkDocs and Zensical give them: the whole-site pass must know them
+before Zensical builds."""
 
 from __future__ import annotations
 

@@ -1,0 +1,13 @@
+"""The Zensical adapter. Zensical runs Markdown extensions but no MkDocs plugins, so what
+needs the whole site is done before it starts, by a pass over the project:
+
+- `site_pass` (`python -m kb_zensical`, run by `make build-zensical`): reads every page with
+  the same Markdown extensions Zensical will run, reports every problem located (exit 1, as
+  `mkdocs build` stops), and writes the Zensical project under build/;
+- `markdown_ext`: the extension Zensical runs (citations and checkbox names), reading the
+  page being rendered from Zensical's own rendering context;
+- `project`: mkdocs.yml read as both engines read it, and build/zensical.yml written;
+- `templates`: the template partials both engines render, and the theme fixes made in
+  Zensical's own partials;
+- `urls`: page URLs as the engines give them, known before the build.
+"""

@@ -1,0 +1,68 @@
+"""The project as Zensical sees it: mkdocs.yml read as both engines read it, and the config
+that points Zensical at the pass's output (build/zensical.yml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from citekit.assets import CITATION_ASSETS, INDEX_ASSETS
+from citekit.assets import TARGET as ASSET_DIR
+
+OUT = Path("build") / "zensical"
+CONFIG = Path("build") / "zensical.yml"
+# The stylesheets and scripts the MkDocs plugin adds to every page.
+ASSETS = CITATION_ASSETS + INDEX_ASSETS
+SHIM = "kb_zensical.markdown_ext"
+
+
+class _Loader(yaml.Loader):
+    """mkdocs.yml names Python objects (`!!python/object/apply`): a full loader, with `!ENV`."""
+
+
+_Loader.add_constructor("!ENV", construct_env_tag)
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml, read as both engines read it (environment variables, Python tags)."""
+    with open(path, encoding="utf-8") as file:
+        return yaml.load(file, Loader=_Loader) or {}  # noqa: S506 (the project's own file)
+
+
+def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
+    """The names and options of mkdocs.yml's Markdown extensions."""
+    names: list[str] = []
+    options: dict[str, dict] = {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, value in item.items():
+                names.append(name)
+                options[name] = value or {}
+        else:
+            names.append(item)
+    return names, options
+
+
+def shim_options(bibliography: str, docs_dir: str) -> dict[str, str]:
+    return {"bibliography": bibliography, "docs_dir": docs_dir}
+
+
+def write_config(root: Path, options: dict[str, str]) -> None:
+    css = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".css")]
+    js = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
+    config = {
+        "INHERIT": "../mkdocs.yml",
+        "docs_dir": "zensical/docs",
+        "site_dir": "zensical/site",
+        "theme": {"custom_dir": "zensical/overrides"},
+        "extra_css": css,
+        "extra_javascript": js,
+        "markdown_extensions": [{SHIM: options}],
+    }
+    header = ("# Written by `python -m kb_zensical` (make build-zensical): mkdocs.yml for\n"
+              "# Zensical, with the pages and templates it needs. Do not edit; do not commit.\n")
+    (root / CONFIG).write_text(header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                               encoding="utf-8")

@@ -1,0 +1,212 @@
+"""The whole-site pass for Zensical: one step that reads docs/, the bibliography and
+mkdocs.yml, renders every page with the same Markdown extensions Zensical will run (the
+site's, and kb_zensical.markdown_ext: citations and the theme fixes) to learn who cites what
+and what is wrong, and writes, under build/zensical/:
+
+- docs/: the pages as written, the research index's pages filled in (cited-by lists, counts,
+  the filter's catalogue) and its downloads, and the core's stylesheets and scripts;
+- overrides/: the template partials both engines render (kb_zensical.templates);
+- ../zensical.yml: mkdocs.yml for Zensical (INHERIT), pointing at those folders and naming
+  the extension, which then renders the citations during Zensical's own build.
+
+Every problem (the bibliography's, each page's, the templates') is returned located, as the
+MkDocs plugin words it; the command prints them and exits 1 before Zensical starts, as
+`mkdocs build --strict` would stop.
+
+    python -m kb_zensical [PROJECT_ROOT]
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+
+from citekit.dates import as_date
+from citekit.entry_page import CITED_BY_MARKER
+from citekit.front_matter import front_matter_end, split_front_matter
+from citekit.index_pages import catalogue_script, fill_counts
+from citekit.library import Library, load_library, relative_path
+from citekit.tasks import TASK_FILE, Tasks, load_tasks
+from citekit.location import page_location
+from citekit.markdown_ext import DocumentRecord, PageContext
+from citekit.metadata import head_html
+from citekit.model import Problem
+from citekit.page_facts import SiteInfo
+from citekit.page_rules import front_matter_problems
+from citekit.site_index import (
+    CATALOGUE,
+    CitingPage,
+    citation_counts,
+    cited_by,
+    citing_places,
+    index_files,
+    page_body,
+)
+
+from .markdown_ext import KnowledgeBaseExtension
+from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
+from .templates import copy_shared, fix_zensical_templates
+from .urls import file_url, page_url, relative_url
+
+BIB_FILE = "references.bib"
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    pages: int = 0
+    works: int = 0
+
+
+def run(root: Path) -> Report:
+    """Write the Zensical project for the site at `root`; the problems found, located."""
+    config = read_config(root / "mkdocs.yml")
+    docs_dir = str(config.get("docs_dir", "docs"))
+    docs = root / docs_dir
+    library = load_library(root / BIB_FILE, BIB_FILE)
+    tasks, task_problems = load_tasks(root / TASK_FILE, TASK_FILE, library)
+    report = Report(list(library.problems) + list(task_problems), works=len(library.works))
+    site = SiteInfo(config["site_name"], config.get("site_author") or config["site_name"])
+    site_url = str(config.get("site_url") or "")
+    records: dict[str, DocumentRecord] = {}
+    for path in sorted(docs.rglob("*.md")):
+        src = path.relative_to(docs).as_posix()
+        record = _render(path, src, docs_dir, library, tasks, config, site, site_url)
+        records[src] = record
+        report.problems += record.problems
+    report.pages = len(records)
+
+    out = root / OUT
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(docs, out / "docs")
+    order = nav_pages(config.get("nav"), records)
+    for src, title in order.items():
+        if title and src in records:
+            records[src].title = title
+    _write_index(out / "docs", library, records, list(order))
+    copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
+    report.problems += fix_zensical_templates(out / "overrides", root)
+    write_config(root, shim_options(BIB_FILE, docs_dir))
+    return report
+
+
+def nav_pages(nav, pages) -> dict[str, str]:
+    """The pages in the navigation's order, then the rest: src -> the title the navigation
+    gives it ('' where it gives none), as MkDocs titles them."""
+    ordered: dict[str, str] = {}
+
+    def walk(item, title: str = "") -> None:
+        if isinstance(item, str):
+            if item.endswith(".md"):
+                ordered.setdefault(item, title)
+        elif isinstance(item, dict):
+            for name, value in item.items():
+                walk(value, name if isinstance(value, str) else "")
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(nav or [])
+    return ordered | {src: "" for src in pages if src not in ordered}
+
+
+def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks, config: dict,
+            site: SiteInfo, site_url: str) -> DocumentRecord:
+    """The page read as Zensical will read it: the site's extensions and ours, given the page."""
+    meta, body, offset = split_front_matter(path.read_text(encoding="utf-8-sig"))
+    page = PageContext(src, page_location(src, docs_dir), offset, as_date(meta.get("updated")),
+                       site_url.rstrip("/") + "/" + page_url(src) if site_url else "", site)
+    extension = KnowledgeBaseExtension(**shim_options(BIB_FILE, docs_dir))
+    extension.page = page
+    records: list[DocumentRecord] = []
+    problems: list[Problem] = []
+    extension.on_document = records.append
+    extension.on_problems = problems.extend
+    names, options = markdown_extensions(config)
+    extension.library = library
+    extension.tasks = tasks
+    markdown.Markdown(extensions=[*names, extension], extension_configs=options).convert(body)
+    record = records[0] if records else DocumentRecord(page)  # an empty page converts nothing
+    record.title = str(meta.get("title") or record.title or src)
+    # What the MkDocs plugin asks of every page (a warning there, which the strict build
+    # stops on): the same rule, the same words.
+    record.problems += front_matter_problems(meta, page.location) + problems
+    return record
+
+
+def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord],
+                 order: list[str]) -> None:
+    """The research index's files. Links in them point at the Markdown sources, relative to
+    the page's own source, as Zensical reads every link (raw HTML too) and turns it into the
+    page's URL; only the filter's catalogue, a script, holds URLs."""
+    folder = library.index_dir
+    places = citing_places(CitingPage(records[src].title, src, tuple(records[src].cited))
+                           for src in order if records[src].cited)
+    counts = citation_counts(places)
+
+    def href_from(src: str) -> Callable[[str], str]:
+        return lambda path: relative_path(f"{folder}/{path}", src)
+
+    def url_from(src: str) -> Callable[[str], str]:
+        return lambda path: relative_url(file_url(f"{folder}/{path}"), src)
+
+    def path_from(src: str) -> Callable[[str], str]:
+        return lambda citing: relative_path(citing, src)
+
+    for generated in index_files(library):
+        target = docs / folder / generated.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        src = f"{folder}/{generated.path}"
+        if generated.path == CATALOGUE:
+            script = catalogue_script(list(library.works.values()), counts,
+                                      url_from(src))
+            target.write_text(script, encoding="utf-8")
+        elif generated.markdown is not None:
+            meta, _, _ = split_front_matter(generated.markdown)
+            text = generated.markdown
+            if meta.get("kb_page"):
+                head = text[: front_matter_end(text)]
+                text = head + page_body(library, meta["kb_page"], "", href_from(src))
+            key = meta.get("kb_entry")
+            if key:
+                text = text.replace(CITED_BY_MARKER, cited_by(
+                    places.get(key, []), path_from(src)))
+                # the metadata tags for reference managers (MkDocs adds them at render time)
+                text = _with_front_matter(text, "kb_head", head_html(library.works[key].entry))
+            target.write_text(fill_counts(text, counts), encoding="utf-8")
+        else:
+            target.write_text(generated.text or "", encoding="utf-8")
+    index = docs / folder / "index.md"
+    text = index.read_text(encoding="utf-8")
+    filled = page_body(library, "", text, href_from(f"{folder}/index.md"))
+    index.write_text(fill_counts(filled, counts), encoding="utf-8")
+
+
+def _with_front_matter(text: str, key: str, value: str) -> str:
+    """`text` with `key: value` added as the last line of its front matter (JSON is YAML)."""
+    end = front_matter_end(text)
+    closing = text.rindex("\n", 0, end - 1) + 1  # the line that closes the front matter
+    return f"{text[:closing]}{key}: {json.dumps(value)}\n{text[closing:]}"
+
+
+def main(argv: list[str]) -> int:
+    root = Path(argv[1] if len(argv) > 1 else ".").resolve()
+    report = run(root)
+    for problem in report.problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    if report.problems:
+        count = len(report.problems)
+        print(f"ERROR   -  build stopped: {count} problem{'s' if count != 1 else ''} (listed above)",
+              file=sys.stderr)
+        return 1
+    print(f"INFO    -  {report.pages} pages and {report.works} works read; the Zensical project is "
+          f"in {OUT} (config: {CONFIG})")
+    return 0
+
