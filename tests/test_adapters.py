@@ -17,7 +17,6 @@ import pytest
 
 from conftest import ROOT, make_site
 
-pytestmark = pytest.mark.unit
 HOOKS = ROOT / "hooks"
 # What citekit may import besides itself and the standard library (pyproject's dependencies).
 CORE_LIBRARIES = frozenset({"markdown", "bibtexparser", "pylatexenc", "yaml", "babel"})
@@ -89,6 +88,7 @@ def module_state(path: Path) -> list[str]:
     return found
 
 
+@pytest.mark.unit
 def test_no_module_under_hooks_keeps_mutable_state():
     """Mutable state at module level outlives a build (MkDocs never reloads a module under
     `mkdocs serve`) and has no owner; a build's state belongs on kb_mkdocs' BuildState."""
@@ -109,6 +109,7 @@ def test_no_module_under_hooks_keeps_mutable_state():
      "__all__ = ['f']\nlog = logging.getLogger('x')\n"
      "def f(local={}):\n    items = []\n    items.append(TABLE['a'])\n    local['x'] = 1\n", []),
 ], ids=["item assigned", "appended to", "attribute assigned", "global", "another module's", "a sibling module's", "constants"])
+@pytest.mark.unit
 def test_the_state_rule(tmp_path, source, expected):
     path = ROOT / "tests" / f"_probe_{tmp_path.name}.py"
     try:
@@ -118,6 +119,7 @@ def test_the_state_rule(tmp_path, source, expected):
         path.unlink()
 
 
+@pytest.mark.unit
 def test_citekit_imports_nothing_outside_itself():
     """The core knows no site generator and none of the packages beside it (adapters,
     themefix, buildkit, book): only itself, the standard library and its own libraries."""
@@ -137,6 +139,7 @@ def test_citekit_imports_nothing_outside_itself():
     assert found == []
 
 
+@pytest.mark.build
 def test_one_plugin_object_two_builds_share_nothing(tmp_path):
     """`mkdocs serve` keeps the plugin between rebuilds: each build gets its own state."""
     from mkdocs.config import load_config
@@ -163,6 +166,7 @@ def test_one_plugin_object_two_builds_share_nothing(tmp_path):
     assert plugin.state is None
 
 
+@pytest.mark.build
 def test_the_plugins_extensions_read_the_current_build_and_page(tmp_path):
     from mkdocs.config import load_config
 
@@ -193,6 +197,7 @@ class _ZensicalContext:
         return lines
 
 
+@pytest.mark.build
 def test_the_zensical_extension_reads_zensical_s_page(tmp_path, monkeypatch):
     """Zensical's own build: the page from its rendering context, problems located and stopping it."""
     from types import SimpleNamespace
