@@ -39,9 +39,9 @@ from .locators import norwegian_locator
 from .dates import as_date
 from .front_matter import front_matter_lines
 from .model import Problem
-from .resolve import Cited, listed_works, read_through, target
+from .resolve import Cited, Target, listed_works, read_through, target
 from .page_facts import SiteInfo, cite_block, dates_line, source_years
-from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, Target,
+from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem,
                      citation_element, cite_id, error_mark, reference_list)
 
 

@@ -14,6 +14,7 @@ from typing import Sequence
 from markdown.util import AtomicString
 
 from .cite_syntax import Mode
+from .resolve import ListedWork, Target
 
 CITE_CLASS = "kb-cite"
 VIA_CLASS = "kb-cite-via"  # the work read, in a secondary citation
@@ -25,24 +26,6 @@ MAX_HOVER_TEXT = 400
 
 
 SECONDARY = "sitert i"  # APA 7's secondary citation, in Norwegian
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a citation of one work links to and shows; `via` is the work the site read it
-    in, when it knows the work only second-hand (APA's secondary citation)."""
-
-    names: str
-    year: str
-    href: str
-    hover: str
-    via: Target | None = None
-
-    @property
-    def full_hover(self) -> str:
-        """The reference, and for a secondary citation the chain: what was read, and where."""
-        own = _cut(self.hover)
-        return f"{own} Sitert i: {_cut(self.via.hover)}" if self.via else own
 
 
 @dataclass(frozen=True)
@@ -157,8 +140,14 @@ def _write_via(writer: _Writer, target: Target) -> None:
         via.set("class", VIA_CLASS)
 
 
+def hover_text(target: Target) -> str:
+    """The reference, and for a secondary citation the chain: what was read, and where."""
+    own = _cut(target.hover)
+    return f"{own} Sitert i: {_cut(target.via.hover)}" if target.via else own
+
+
 def _link(target: Target, label: str) -> etree.Element:
-    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": target.full_hover})
+    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": hover_text(target)})
     link.text = AtomicString(label)
     return link
 
@@ -187,16 +176,6 @@ def error_mark(source: str, message: str) -> etree.Element:
     mark = etree.Element("span", {"class": ERROR_CLASS, "title": message})
     mark.text = AtomicString(source)
     return mark
-
-
-@dataclass(frozen=True)
-class ListedWork:
-    """One line of a "Kilder" list: the reference HTML and where the page cites the work."""
-
-    key: str
-    reference_html: str  # well-formed HTML from citekit.apa
-    cite_numbers: Sequence[int]
-    coins: str = ""  # the work's OpenURL ContextObject, for Zotero (citekit.coins)
 
 
 def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list[etree.Element]:

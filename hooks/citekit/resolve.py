@@ -10,7 +10,29 @@ from typing import Sequence
 
 from .catalogue import ENTRY_HREF
 from .library import Library
-from .render import ListedWork, Target
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a citation of one work links to and shows (its hover text: the reference); `via`
+    is the work the site read it in, when it knows the work only second-hand (APA's secondary
+    citation)."""
+
+    names: str
+    year: str
+    href: str
+    hover: str
+    via: Target | None = None
+
+
+@dataclass(frozen=True)
+class ListedWork:
+    """One line of a "Kilder" list: the reference HTML and where the page cites the work."""
+
+    key: str
+    reference_html: str  # HTML from citekit.apa, its title linked from the citing page
+    cite_numbers: Sequence[int]
+    coins: str = ""  # the work's OpenURL ContextObject, for Zotero (citekit.coins)
 
 
 @dataclass(frozen=True)
