@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+# What APA writes for a work with no date: "uten år".
+NO_DATE = "u.å."
 _PART = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 

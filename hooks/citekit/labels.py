@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
+from .dates import NO_DATE
 from .model import Entry, Person
 from .people import surname
 
-NO_DATE = "u.å."
 _SORT_TRANSLATION = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .bibliography import Bibliography, load_bibliography
 from .catalogue import Work, build_catalogue
-from .index_pages import Group, build_groups
+from .facets import name_problems
 from .model import Problem
 
 # Where the research index and the page of every work live, inside the docs folder.
@@ -24,11 +24,12 @@ class Library:
     # key -> its place in that order, so a page's "Kilder" list is sorted by the works it
     # cites rather than by a walk through the whole catalogue.
     position: dict[str, int] = field(default_factory=dict)
-    # the research index's groups: year, type, publisher and topic -> their groups
-    groups: dict[str, list[Group]] = field(default_factory=dict)
     # problems beyond the file's own: pages two works (or two topics) would share
     page_problems: tuple[Problem, ...] = ()
     index_dir: str = INDEX_DIR
+    # What other modules compute from the library once per version of it (the research
+    # index's groups: citekit.facets.groups), so the data type need not know them.
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -73,9 +74,8 @@ def relative_path(target: str, page_path: str) -> str:
 
 def make_library(bibliography: Bibliography) -> Library:
     works, problems = build_catalogue(bibliography)
-    groups, group_problems = build_groups(works.values(), bibliography.name)
-    return Library(bibliography, works, {key: i for i, key in enumerate(works)}, groups,
-                   tuple(problems + group_problems))
+    problems += name_problems(works.values(), bibliography.name)
+    return Library(bibliography, works, {key: i for i, key in enumerate(works)}, tuple(problems))
 
 
 _cache: dict[str, tuple[tuple[int, int], Library]] = {}
