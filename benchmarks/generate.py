@@ -43,7 +43,7 @@ from citekit.facets import FACETS, build_groups  # noqa: E402
 from citekit.index_pages import (INDEX_MARKER, facet_body,  # noqa: E402
                                  facet_front, group_body, group_front, index_body, list_body,
                                  list_front, page_path, pages_of)
-from citekit.markdown import front_matter  # noqa: E402
+from citekit.md_writing import front_matter  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from citekit.site_index import DOWNLOADS  # noqa: E402
 from citekit.site_pass import SHARED_TEMPLATES  # noqa: E402

@@ -9,9 +9,11 @@ that middleware neither resolves `#` concatenation nor reports an undefined macr
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -21,9 +23,6 @@ from bibtexparser import model as bibmodel
 
 from .entries import check_links, make_entry
 from .model import Entry, Problem
-
-# bibtexparser logs each failed block itself; we report them our own way.
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 ALIASES = {"journaltitle": "journal", "location": "address"}
 MONTHS = {m: str(i) for i, m in enumerate(
@@ -44,12 +43,15 @@ _ENTRY_HEAD = re.compile(r"@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s{}()]+)")
 
 @dataclass(frozen=True)
 class Bibliography:
-    """The loaded entries (in file order), the problems found, and the keys of broken entries."""
+    """The loaded entries (in file order), the problems found, and the keys of broken entries.
+    `readable` is False when the file could not be read or holds no entry at all: then every
+    citation would be unknown, and the one problem says why."""
 
     entries: MappingProxyType
     problems: tuple[Problem, ...]
     broken_keys: frozenset[str]
     name: str = "references.bib"  # how messages name the file
+    readable: bool = True
 
     def suggest(self, key: str) -> str | None:
         """The closest known key, for a did-you-mean hint."""
@@ -92,7 +94,8 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
     def report(line: int | None, message: str) -> None:
         problems.append(Problem(display_name, line, message))
 
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    with _quiet(logging.getLogger("bibtexparser")):
+        library = bibtexparser.parse_string(text, parse_stack=[])
     # As in BibTeX, a macro may use the macros defined before it.
     strings: dict[str, str] = {}
     for string in library.strings:
@@ -151,15 +154,29 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
             entries[key] = entry
     check_links(entries, report)
 
-    if not library.entries and not library.failed_blocks and not problems:
+    empty = not library.entries and not library.failed_blocks and not problems
+    if empty:
         report(None, "bibliography has no entries")
     problems.sort(key=lambda p: (p.line or 0))
-    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken), display_name)
+    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken), display_name,
+                        readable=not empty)
+
+
+@contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """bibtexparser logs each failed block itself; we report them our own way, located. Only
+    while we parse: whoever configures logging keeps the rest of its messages."""
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _failed(display_name: str, message: str, line: int | None = None) -> Bibliography:
     return Bibliography(MappingProxyType({}), (Problem(display_name, line, message),), frozenset(),
-                        display_name)
+                        display_name, readable=False)
 
 
 def _report_failed_block(block, report, broken: set[str]) -> None:

@@ -11,7 +11,7 @@ from .catalogue import Work, kind
 from .dates import NO_DATE
 from .entry_types import entry_type
 from .exports import report_number
-from .markdown import front_matter, md_text
+from .md_writing import front_matter, md_text
 from .people import inverted, join_names
 from .publishers import cited_as, publisher_name
 from .slugs import slugify

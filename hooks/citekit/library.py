@@ -38,8 +38,10 @@ class Library:
 
     @property
     def readable(self) -> bool:
-        """False when the file could not be read at all (every citation would be unknown)."""
-        return bool(self.bibliography.entries) or not self.bibliography.problems
+        """False when the file could not be read or holds no entry at all (every citation
+        would be unknown; the bibliography's one problem says why). A file whose entries are
+        all malformed is readable: its broken keys are reported, any other key is unknown."""
+        return self.bibliography.readable
 
     def entry_path(self, key: str) -> str:
         """The work's page, relative to the docs folder: 'forskning/djuve2017.md'."""

@@ -19,7 +19,7 @@ from .facets import FACETS, groups
 from .index_pages import (INDEX_MARKER, facet_body, facet_front, group_body, group_front,
                           index_body, list_body, list_front, pages_of)
 from .library import Library
-from .markdown import front_matter
+from .md_writing import front_matter
 
 DOWNLOADS = {
     "Hele kildelista som BibTeX (.bib)": "kilder.bib",
