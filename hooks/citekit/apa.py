@@ -92,8 +92,7 @@ def _date(entry: Entry, year_label: str) -> str:
     if (not entry_type(entry.type).full_date or issued is None or issued.end or issued.open_end
             or issued.start.month is None):
         return year_label
-    day_and_month = issued.start.norwegian().rsplit(" ", 1)[0]
-    return f"{year_label}, {day_and_month}"
+    return f"{year_label}, {issued.start.norwegian_without_year()}"
 
 
 def _legislation(builder: _Builder, entry: Entry, label: Label, title_href: str | None) -> None:
