@@ -4,11 +4,15 @@ reader got each of them wrong)."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
+
 import pytest
 from bs4 import BeautifulSoup
+from markdown.util import AtomicString
 
 from citekit.library import load_library
 from citekit.markdown_ext import PageContext
+from citekit.render import from_html
 from conftest import FIXTURES, SITE_EXTENSIONS, convert
 
 LIBRARY = load_library(FIXTURES / "minimal" / "references.bib", "references.bib")
@@ -199,3 +203,17 @@ def test_without_an_adapter_problems_stop_the_conversion(tmp_path, monkeypatch):
     assert "Fafo, 2017" in md.convert("Se [@djuve2017].")
     with pytest.raises(CitationError, match=r"<markdown>:1: unknown citation key 'nokkel'"):
         python_markdown.Markdown(extensions=["citekit.markdown_ext"]).convert("Se [@nokkel].")
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ("Navn, A. (2020). <em><a href=\"x?a=1&amp;b=2\">Tittel</a></em>. Forlag.",
+     '<li id="kilde-k">Navn, A. (2020). <em><a href="x?a=1&amp;b=2">Tittel</a></em>. Forlag.</li>'),
+    # HTML, not XML: an entity XML does not know, a void element left open
+    ("A&nbsp;B<br>C", '<li id="kilde-k">A\xa0B<br />C</li>'),
+    ("<em>open", '<li id="kilde-k"><em>open</em></li>'),
+])
+def test_reference_html_is_read_as_html(markup, expected):
+    element = from_html("li", {"id": "kilde-k"}, markup)
+    assert all(isinstance(text, AtomicString) for node in element.iter()
+               for text in (node.text, node.tail) if text)
+    assert etree.tostring(element, encoding="unicode") == expected

@@ -16,6 +16,7 @@ from .bibliography import parse_bibliography
 from .dates import norwegian_date
 from .labels import assign_labels
 from .model import Entry
+from .render import from_html
 from .slugs import slugify
 
 
@@ -74,11 +75,7 @@ def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, pat
     summary.text = AtomicString("Slik siterer du denne siden")
     intro = etree.SubElement(block, "p")
     intro.text = AtomicString(f"I teksten: ({label.parenthetical}). Referanse i APA 7-stil:")
-    apa = etree.fromstring(f'<p class="kb-cite-page-apa">{reference.html}</p>')
-    for node in apa.iter():
-        node.text = AtomicString(node.text) if node.text else node.text
-        node.tail = AtomicString(node.tail) if node.tail else node.tail
-    block.append(apa)
+    block.append(from_html("p", {"class": "kb-cite-page-apa"}, reference.html))
     bib_intro = etree.SubElement(block, "p")
     bib_intro.text = AtomicString("BibTeX, for Zotero, EndNote, LaTeX og Pandoc:")
     pre = etree.SubElement(block, "pre")

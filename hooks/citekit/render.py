@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Sequence
 
 from markdown.util import AtomicString
@@ -186,8 +187,7 @@ def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list
     listing = etree.Element("ul", {"class": "kb-references"})
     listing.text = listing.tail = "\n"
     for work in works:
-        item = etree.fromstring(f'<li id="kilde-{_attr(work.key)}">{work.reference_html} </li>')
-        _atomic(item)
+        item = from_html("li", {"id": f"kilde-{work.key}"}, work.reference_html + " ")
         backlinks = etree.SubElement(item, "span", {"class": "kb-backlinks"})
         backlinks.text = AtomicString("Sitert her: ")
         for index, number in enumerate(work.cite_numbers, 1):
@@ -204,14 +204,42 @@ def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list
     return [title, listing]
 
 
-def _atomic(element: etree.Element) -> None:
-    """Mark every text of a finished fragment as final."""
-    for node in element.iter():
-        if node.text:
-            node.text = AtomicString(node.text)
-        if node.tail:
-            node.tail = AtomicString(node.tail)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
 
 
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+def from_html(tag: str, attrib: dict[str, str], markup: str) -> etree.Element:
+    """An element holding `markup` (HTML this package wrote, such as citekit.apa's references)
+    as elements, every text final. Read as HTML, not XML: an entity such as &nbsp; or an
+    unclosed void element would stop an XML parser."""
+    builder = _Builder(etree.Element(tag, attrib))
+    builder.feed(markup)
+    builder.close()
+    return builder.root
+
+
+class _Builder(HTMLParser):
+    def __init__(self, root: etree.Element) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = root
+        self.open = [root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = etree.SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+        if tag not in _VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        etree.SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        if any(element.tag == tag for element in self.open[1:]):
+            while self.open.pop().tag != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        parent = self.open[-1]
+        if len(parent):
+            parent[-1].tail = AtomicString((parent[-1].tail or "") + data)
+        else:
+            parent.text = AtomicString((parent.text or "") + data)
