@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-STX, ETX = "\x02", "\x03"
+from markdown.util import ETX, STX
+
 
 # Pandoc's `simpleCiteIdentifier`: a letter, digit, '_' or '*' first; then letters, digits and
 # '_', with the punctuation :.#$%&-+?<>~/ allowed inside (followed by a letter or digit), and

@@ -28,21 +28,22 @@ from pathlib import Path
 from typing import Callable
 
 from markdown import Extension, Markdown
-from markdown.blockprocessors import ReferenceProcessor
+from markdown.blockprocessors import BlockProcessor, ReferenceProcessor
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 
-from .cite_syntax import STX, Citation, Malformed, Mode, read_at
-from .library import Library, load_library
-from .locators import norwegian_locator
+from .cite_syntax import Citation, Malformed, read_at
 from .dates import as_date
 from .front_matter import front_matter_lines
+from .library import Library, load_library
+from .locators import norwegian_locator
 from .model import Problem
-from .resolve import Cited, Target, listed_works, read_through, target
 from .page_facts import SiteInfo, cite_block, dates_line, source_years
-from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem,
-                     citation_element, cite_id, error_mark, reference_list)
+from .render import (CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, citation_element, cite_id,
+                     error_mark, reference_list)
+from .resolve import Cited, Target, listed_works, read_through, target
 
 
 @dataclass(frozen=True)
@@ -70,17 +71,6 @@ class CitedItem(Cited):
     section_title: str = ""
 
 
-@dataclass(frozen=True)
-class ReadItem:
-    """A citation item as read, with its prefix and locator as rendered text, a citation
-    nested in them written ⟨key,...⟩ (what the tests compare with Pandoc's reading)."""
-
-    key: str
-    mode: Mode
-    prefix: str
-    suffix: str
-
-
 @dataclass
 class DocumentRecord:
     """What the extension learned from one document."""
@@ -88,14 +78,7 @@ class DocumentRecord:
     page: PageContext
     title: str = ""  # the text of the page's first h1
     cited: list[CitedItem] = field(default_factory=list)
-    # each citation's element and reading, in order; `groups` reads them when asked (tests)
-    readings: list[tuple[etree.Element, Citation]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def groups(self) -> list[tuple[ReadItem, ...]]:
-        """The citations as read, with prefixes and locators as rendered text."""
-        return [_read_items(element, citation) for element, citation in self.readings]
 
 
 class CitationError(Exception):
@@ -124,7 +107,8 @@ class CitationExtension(Extension):
         md.ESCAPED_CHARS.extend(c for c in "@;" if c not in md.ESCAPED_CHARS)
         document = _Document(self, md)
         md.preprocessors.register(_StartDocument(md, document), "kb_citations_start", 100)
-        md.parser.blockprocessors.register(_References(md.parser), "reference", 15)
+        # Just before the stock "reference" processor (15), after every other block processor.
+        md.parser.blockprocessors.register(_CitationNotDefinition(md.parser), "kb_citation_lines", 15.5)
         md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
@@ -200,7 +184,6 @@ class _Document:
         self.library = self.extension.library_for() if source else None
         self.headings: set[str] = set()
         self.items: dict[etree.Element, tuple[str, str]] = {}  # mark -> (key, raw source)
-        self.wrappers: dict[etree.Element, tuple[Citation, str]] = {}
         self.malformed: dict[etree.Element, tuple[str, str]] = {}  # mark -> (raw, message)
         self.record = DocumentRecord(page)
         self.cursor = 0  # where the search for the next problem's source text starts
@@ -220,7 +203,6 @@ class _Document:
         items = [RenderedItem(item.key, item.mode, self.target(item.key), item.prefix,
                               norwegian_locator(item.suffix)) for item in citation.items]
         wrapper, marks = citation_element(items, citation.textual)
-        self.wrappers[wrapper] = (citation, raw)
         for item, mark in zip(citation.items, marks):
             self.items[mark] = (item.key, raw)
         return wrapper
@@ -243,39 +225,53 @@ class _StartDocument(Preprocessor):
         return lines
 
 
-class _References(ReferenceProcessor):
-    """Link definitions, except where the label reads as a citation: Pandoc reads
-    `[@key, s. 9]: text` at the start of a line as a citation, Python-Markdown would take it
-    for the definition of a link and drop it."""
+class _CitationNotDefinition(BlockProcessor):
+    """Pandoc reads `[@key, s. 9]: text` at the start of a line as a citation; Python-Markdown's
+    ReferenceProcessor would take it for the definition of a link and drop it. Registered just
+    before that processor, this one claims such lines only: the text up to the next real
+    definition goes to the paragraph processor, as if the line were not there to be taken;
+    every real definition is left to the stock processor."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "@" in block and any(_is_citation(m) for m in ReferenceProcessor.RE.finditer(block))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         block = blocks.pop(0)
-        for match in self.RE.finditer(block):
-            if read_at(f"[{match.group(1)}]", 0) is not None:
-                continue
-            identifier = match.group(1).strip().lower()
-            link = match.group(2).lstrip("<").rstrip(">")
-            self.parser.md.references[identifier] = (link, match.group(5) or match.group(6))
-            if block[match.end():].strip():
-                blocks.insert(0, block[match.end():].lstrip("\n"))
-            if block[: match.start()].strip():
-                self.parser.parseBlocks(parent, [block[: match.start()]])
+        matches = list(ReferenceProcessor.RE.finditer(block))
+        first = next(i for i, m in enumerate(matches) if _is_citation(m))
+        if first:
+            # Real definitions come first: let the stock processor have the text up to the
+            # last of them, and see the rest again.
+            end = matches[first - 1].end()
+            blocks[:0] = [block[:end], block[end:].lstrip("\n")]
             return True
-        blocks.insert(0, block)
-        return False
+        following = next((m for m in matches[first + 1:] if not _is_citation(m)), None)
+        text = block[: following.start()] if following else block
+        if following is not None:
+            blocks.insert(0, block[following.start():])
+        self.parser.blockprocessors["paragraph"].run(parent, [text])
+        return True
+
+
+def _is_citation(definition: re.Match) -> bool:
+    return read_at(f"[{definition.group(1)}]", 0) is not None
+
+
+class _DocumentProcessor(Treeprocessor):
+    """A tree processor working on the document being converted."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TRAILING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 
 
-class _HeadingLabels(Treeprocessor):
+class _HeadingLabels(_DocumentProcessor):
     """The headings' texts, before inline processing: `@key [Overskrift]` names a heading
     (a link in Pandoc), not a locator."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -311,23 +307,20 @@ class _CitationPattern(InlineProcessor):
             return None, None, None
         if isinstance(reading, Malformed):
             raw = data[reading.start : reading.end]
-            shown = _ESCAPED.sub(lambda e: chr(int(e.group(1))), self.unescape(raw))
+            shown = _ESCAPES.unescape(self.unescape(raw))
             mark = error_mark(shown, reading.message)
             self.document.malformed[mark] = (raw, f"{reading.message}: '{' '.join(shown.split())}'")
             return mark, reading.start, reading.end
         return self.document.render(reading, data), reading.start, reading.end
 
 
-_ESCAPED = re.compile("\x02(\\d+)\x03")
+# Python-Markdown's backslash escapes (`\@` is kept as a placeholder until the end)
+_ESCAPES = UnescapeTreeprocessor()
 
 
-class _Number(Treeprocessor):
+class _Number(_DocumentProcessor):
     """After inline processing: number the citations in reading order, settle the ones
     inside a link's text, report unknown keys and unreadable citations, and add "Kilder"."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         document = self.document
@@ -336,7 +329,7 @@ class _Number(Treeprocessor):
         library = document.library
         # In reading order; ElementTree's own walk, rather than a recursive one in Python.
         inside_links = {inner for link in root.iter("a") for inner in link.iter() if inner is not link}
-        marked = document.wrappers.keys() | document.items.keys() | document.malformed.keys()
+        marked = document.items.keys() | document.malformed.keys()
         for element in root.iter():
             if element in marked:
                 self._visit(element, element in inside_links)
@@ -350,9 +343,6 @@ class _Number(Treeprocessor):
 
     def _visit(self, element: etree.Element, inside_link: bool) -> None:
         document = self.document
-        if element in document.wrappers:
-            citation, raw = document.wrappers[element]
-            document.record.readings.append((element, citation))
         if element in document.items:
             key, raw = document.items[element]
             if element.get("class") == ERROR_CLASS:
@@ -373,28 +363,10 @@ class _Number(Treeprocessor):
             document.problem(_line(document, _locate(document, raw)), message)
 
 
-def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, ...]:
-    """The items of a citation with prefix and locator as rendered text."""
-    prefixes = [_text(span) for span in wrapper if span.get("class") == "kb-cite-prefix"]
-    locators = [_text(span) for span in wrapper if span.get("class") == "kb-cite-locator"]
-    read = []
-    for item in citation.items:
-        prefix = prefixes.pop(0) if item.prefix else ""
-        locator = locators.pop(0) if norwegian_locator(item.suffix) else ""
-        read.append(ReadItem(item.key, item.mode, prefix, locator))
-    return tuple(read)
-
-
-def _text(element: etree.Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if child.get("class") == CITATION_CLASS:
-            parts.append("⟨" + ",".join(child.get("data-cites", "").split()) + "⟩")
-        else:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    text = _ESCAPED.sub(lambda e: chr(int(e.group(1))), "".join(parts))
-    return " ".join(_PLACEHOLDER.sub("", text).split())  # raw HTML placeholders go
+def _plain_text(element: etree.Element) -> str:
+    """The text of an element as a reader sees it: escapes undone, raw HTML left out."""
+    text = _ESCAPES.unescape("".join(element.itertext()))
+    return " ".join(_PLACEHOLDER.sub("", text).split())
 
 
 def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element]) -> None:
@@ -408,13 +380,9 @@ def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element])
         root.insert(index + offset, element)
 
 
-class _PageFacts(Treeprocessor):
+class _PageFacts(_DocumentProcessor):
     """The age of the page's sources beside its date, under its title; how to cite it, at
     its end. Only for pages the adapter gives a date (guidance pages, not generated ones)."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         document = self.document
@@ -427,16 +395,12 @@ class _PageFacts(Treeprocessor):
         title = next((element for element in root if element.tag == "h1"), None)
         root.insert(list(root).index(title) + 1 if title is not None else 0, line)
         if page.url and page.site and title is not None:
-            root.append(cite_block(_text(title), page.updated, page.url, page.site, page.path))
+            root.append(cite_block(_plain_text(title), page.updated, page.url, page.site, page.path))
 
 
-class _Sections(Treeprocessor):
+class _Sections(_DocumentProcessor):
     """After the table of contents has given the headings their ids: the heading above each
     citation."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         cited = self.document.record.cited
@@ -471,14 +435,10 @@ def _heading_text(heading: etree.Element):
 _SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"})
 
 
-class _Finish(Treeprocessor):
+class _Finish(_DocumentProcessor):
     """Last: anything in the prose that still looks like a citation (`[@…`, or `@key` for a
     key of the bibliography) is a problem, never raw text on a page; then the document's
     record goes to whoever collects it."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         document = self.document
@@ -575,7 +535,10 @@ class _ProseInHtml(HTMLParser):
 
 # --- lines -------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+# What Python-Markdown leaves in text in place of what it has already handled: inline
+# elements, raw HTML and backslash escapes.
+_PLACEHOLDER = re.compile("|".join(pattern.pattern for pattern in
+                                   (INLINE_PLACEHOLDER_RE, HTML_PLACEHOLDER_RE, UnescapeTreeprocessor.RE)))
 
 
 def _locate(document: _Document, raw: str) -> int | None:
@@ -590,7 +553,11 @@ def _locate(document: _Document, raw: str) -> int | None:
 
 
 def _find_source(document: _Document, raw: str, start: int) -> int | None:
-    pieces = [re.escape(piece) for piece in _PLACEHOLDER.split(raw)]
+    pieces, start_of_piece = [], 0
+    for placeholder in _PLACEHOLDER.finditer(raw):
+        pieces.append(re.escape(raw[start_of_piece : placeholder.start()]))
+        start_of_piece = placeholder.end()
+    pieces.append(re.escape(raw[start_of_piece:]))
     pattern = r"[\s\S]*?".join(pieces)
     # Whitespace inside a citation may span lines that began with '>' or an indent.
     pattern = re.sub(r"(?:\\\s|\\\n|\s)+", r"[\\s>]+", pattern)
