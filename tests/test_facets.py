@@ -7,7 +7,7 @@ import pytest
 from citekit.bibliography import parse_bibliography
 from citekit.facets import FACETS, build_groups, groups
 from citekit.library import make_library
-from citekit.publishers import cited_as, publisher, publisher_name
+from citekit.fields import cited_as, publisher, publisher_name
 from citekit.slugs import Collision, collisions, slugify
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Iterable
 
 import bibtexparser
@@ -15,36 +14,7 @@ from .entry_types import entry_type
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-from .publishers import publisher
-
-LANGUAGES = {"norsk": "nb", "norwegian": "nb", "bokmål": "nb", "bokmal": "nb", "nb": "nb",
-             "no": "nb", "nynorsk": "nn", "nn": "nn", "english": "en", "engelsk": "en", "en": "en"}
-_PAGES = re.compile(r"^\s*(?P<first>[^-–\s]+)\s*(?:-{1,2}|–)\s*(?P<last>\S+)\s*$")
-
-
-def language_tag(entry: Entry) -> str:
-    """A BCP 47 tag from `langid`/`language`, '' when the bib does not say."""
-    value = (entry.get("langid") or entry.get("language")).casefold()
-    return LANGUAGES.get(value, "")
-
-
-def report_number(entry: Entry) -> str:
-    """'Fafo-rapport 2017:31': the series (or type) with the number, as printed on the cover."""
-    number = entry.get("number")
-    series = entry.get("type") or entry.get("series")
-    return f"{series} {number}".strip() if number else ""
-
-
-def iso_date(entry: Entry, separator: str = "-") -> str:
-    """'2021-09-21' (or '2021/09/21', '2017'): as much of the date as the entry gives; the
-    start of a range."""
-    return entry.issued.start.iso(separator) if entry.issued else ""
-
-
-def page_range(entry: Entry) -> tuple[str, str]:
-    match = _PAGES.match(entry.get("pages"))
-    return (match["first"], match["last"]) if match else (entry.get("pages"), "")
-
+from .fields import en_dash_ranges, iso_date, language_tag, page_range, publisher, report_number, series
 
 def to_bibtex(entries: Iterable[Entry]) -> str:
     """The entries as BibTeX, macros and crossrefs resolved, LaTeX as in the source."""
@@ -119,9 +89,8 @@ def csl_item(entry: Entry) -> dict:
         item["publisher"] = publisher(entry)
     if entry.get("number"):
         item["number"] = entry.get("number")
-    series = entry.get("type") or entry.get("series")
-    if series:
-        item["collection-title" if entry.get("series") else "genre"] = series
+    if series(entry):
+        item["collection-title" if entry.get("series") else "genre"] = series(entry)
     container = entry.get("journal") or entry.get("booktitle")
     if container:
         item["container-title"] = container
@@ -134,7 +103,7 @@ def csl_item(entry: Entry) -> dict:
     if entry.get("number") and entry_type(entry.type).style == "article":
         item["issue"] = item.pop("number")
     if entry.get("pages"):
-        item["page"] = entry.get("pages").replace("--", "–")
+        item["page"] = en_dash_ranges(entry.get("pages"))
     if entry.keywords:
         item["keyword"] = ", ".join(entry.keywords)
     if language_tag(entry):

@@ -14,7 +14,7 @@ from .catalogue import Work, kind
 from .dates import NO_DATE
 from .labels import norwegian_sort_key
 from .model import Problem
-from .publishers import publisher_name
+from .fields import publisher_name
 from .slugs import collisions, slugify
 
 if TYPE_CHECKING:

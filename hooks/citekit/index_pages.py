@@ -17,7 +17,7 @@ from .catalogue import Work, kind
 from .coins import COINS_CLASS
 from .entry_types import entry_type
 from .facets import FACETS, Facet, Group
-from .publishers import publisher_name
+from .fields import publisher_name
 
 PAGE_SIZE = 200
 INDEX_MARKER = "<!-- kb:research-index -->"

@@ -7,11 +7,10 @@ import html
 import json
 
 from .entry_types import entry_type
-from .exports import iso_date, language_tag, page_range, report_number
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-from .publishers import publisher
+from .fields import iso_date, language_tag, page_range, publisher, report_number
 
 
 def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
@@ -21,8 +20,8 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
     if iso_date(entry):
         tags.append(("citation_publication_date", iso_date(entry, "/")))
     if entry_type(entry.type).style == "report":
-        if entry.get("institution"):
-            tags.append(("citation_technical_report_institution", entry.get("institution")))
+        if publisher(entry):
+            tags.append(("citation_technical_report_institution", publisher(entry)))
         if entry.get("number"):
             tags.append(("citation_technical_report_number", report_number(entry)))
     if publisher(entry):
