@@ -5,6 +5,7 @@ cite the page (APA 7 as adapted in Norway, and BibTeX), in a collapsed block."""
 from __future__ import annotations
 
 import datetime
+from types import MappingProxyType
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import Iterable
@@ -12,10 +13,9 @@ from typing import Iterable
 from markdown.util import AtomicString
 
 from .apa import format_reference
-from .bibliography import parse_bibliography
-from .dates import norwegian_date
+from .dates import DateValue, PartialDate, norwegian_date
 from .labels import assign_labels
-from .model import Entry
+from .model import Entry, Person
 from .render import from_html
 from .slugs import slugify
 
@@ -56,13 +56,19 @@ def dates_line(updated: datetime.date | None, years: tuple[int, int] | None) -> 
 
 
 def page_entry(title: str, updated: datetime.date, url: str, site: SiteInfo, path: str) -> tuple[Entry, str]:
-    """The page as a bibliography entry (an @online by the site's publisher), and its BibTeX."""
+    """The page as a bibliography entry (an @online by the site's publisher), and its BibTeX
+    for the reader to copy."""
     key = f"kunnskapsbasen{updated.year}-{slugify(path.removesuffix('.md').removesuffix('index')) or 'forside'}"
-    bibtex = (f"@online{{{key},\n  author = {{{{{_bib(site.author)}}}}},\n  title = {{{_bib(title)}}},\n"
-              f"  date = {{{updated.isoformat()}}},\n  organization = {{{_bib(site.name)}}},\n"
-              f"  url = {{{url}}},\n  langid = {{norsk}},\n}}\n")
-    parsed = parse_bibliography(bibtex, "page")
-    return parsed.entries[key], bibtex
+    fields = {"title": title, "date": updated.isoformat(), "organization": site.name, "url": url,
+              "langid": "norsk"}
+    bibtex_fields = {"author": f"{{{_bib(site.author)}}}",
+                     **{name: _bib(value) if name in ("title", "organization") else value
+                        for name, value in fields.items()}}
+    entry = Entry(key, "online", 1, MappingProxyType(fields), MappingProxyType(bibtex_fields),
+                  authors=(Person(site.author, is_organisation=True),),
+                  issued=DateValue(PartialDate(updated.year, updated.month, updated.day)))
+    lines = "".join(f"  {name} = {{{value}}},\n" for name, value in bibtex_fields.items())
+    return entry, f"@online{{{key},\n{lines}}}\n"
 
 
 def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, path: str) -> etree.Element:
@@ -85,7 +91,9 @@ def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, pat
 
 
 def _bib(text: str) -> str:
-    """Plain text made safe inside a braced BibTeX value."""
-    for char in "\\{}%&$#_":
-        text = text.replace(char, f"\\{char}")
-    return text
+    """Plain text made safe inside a braced BibTeX value (a backslash as a command, not as
+    the start of one)."""
+    parts = text.split("\\")
+    for char in "{}%&$#_":
+        parts = [part.replace(char, f"\\{char}") for part in parts]
+    return "\\textbackslash{}".join(parts)
