@@ -12,6 +12,7 @@ from .bibliography import Bibliography, load_bibliography
 from .catalogue import Work, build_catalogue
 from .facets import name_problems
 from .model import Problem
+from .urls import relative_url
 
 # Where the research index and the page of every work live, inside the docs folder.
 INDEX_DIR = "forskning"
@@ -50,7 +51,7 @@ class Library:
     def entry_href(self, key: str, page_path: str) -> str:
         """A link from the page at `page_path` (docs-relative) to the work's page, as a path
         to its Markdown source: MkDocs and Zensical check it and turn it into the page's URL."""
-        return relative_path(self.entry_path(key), page_path)
+        return relative_url(self.entry_path(key), page_path)
 
     def unknown_key_message(self, key: str) -> str | None:
         """What to say of a citation of `key` that is not a work, or None when the reason is
@@ -60,18 +61,6 @@ class Library:
         hint = self.bibliography.suggest(key)
         message = f"unknown citation key '{key}'"
         return f"{message} (did you mean '{hint}'?)" if hint else message
-
-
-def relative_path(target: str, page_path: str) -> str:
-    """`target` relative to the folder of `page_path`, both relative to the docs folder.
-    (posixpath.relpath does the same, slowly: it asks the file system for the working folder
-    each time, and a page can link to hundreds of works.)"""
-    folder = page_path.split("/")[:-1]
-    parts = target.split("/")
-    common = 0
-    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(folder) - common) + parts[common:])
 
 
 def make_library(bibliography: Bibliography) -> Library:

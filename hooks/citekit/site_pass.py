@@ -32,7 +32,7 @@ from .assets import TARGET as ASSET_DIR
 from .entry_page import CITED_BY_MARKER
 from .front_matter import front_matter_end, split_front_matter
 from .index_pages import catalogue_script, fill_counts
-from .library import Library, load_library, relative_path
+from .library import Library, load_library
 from .markdown_ext import CitationExtension, DocumentRecord, PageContext
 from .metadata import head_html
 from .model import Problem
@@ -178,7 +178,7 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
     counts = citation_counts(places)
 
     def href_from(src: str):
-        return lambda path: relative_path(f"{folder}/{path}", src)
+        return lambda path: relative_url(f"{folder}/{path}", src)
 
     for generated in index_files(library):
         target = docs / folder / generated.path
@@ -197,7 +197,7 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
             key = meta.get("kb_entry")
             if key:
                 text = text.replace(CITED_BY_MARKER, cited_by(
-                    places.get(key, []), lambda citing: relative_path(citing, src)))
+                    places.get(key, []), lambda citing: relative_url(citing, src)))
                 # the metadata tags for reference managers (MkDocs adds them at render time)
                 text = text.replace("\n---\n", f"\nkb_head: {json.dumps(head_html(library.works[key].entry))}\n---\n", 1)
             target.write_text(fill_counts(text, counts), encoding="utf-8")
