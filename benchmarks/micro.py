@@ -40,7 +40,7 @@ class OwnTime:
     """Wraps the extension's processors and sums the time spent inside them."""
 
     NAMES = ("_StartDocument.run", "_CitationNotDefinition.test", "_CitationNotDefinition.run",
-             "_HeadingLabels.run", "_CitationPattern.handleMatch", "_Number.run", "_PageFacts.run",
+             "_HeadingLabels.run", "_CitationPattern.handleMatch", "_Settle.run", "_PageFacts.run",
              "_Sections.run", "_Finish.run")
 
     def __init__(self) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from citekit.bibliography import load_bibliography, parse_bibliography
 from citekit.library import make_library
+from citekit.resolve import unknown_key_message
 
 GOOD = """@techreport{tronstad2015,
   author = {Tronstad, K. R.},
@@ -162,7 +163,7 @@ def test_directory_instead_of_file(tmp_path):
 ])
 def test_readable(bib, readable, message):
     library = make_library(parse_bibliography(bib, "references.bib"))
-    assert (library.readable, library.unknown_key_message("nokey")) == (readable, message)
+    assert (library.readable, unknown_key_message(library, "nokey")) == (readable, message)
 
 
 def test_unreadable_files_are_not_readable(tmp_path):

@@ -6,6 +6,7 @@ import pytest
 
 from citekit.bibliography import parse_bibliography
 from citekit.facets import FACETS, build_groups, groups
+from citekit.index_pages import COUNT_PLACEHOLDER, fill_counts
 from citekit.library import make_library
 from citekit.fields import cited_as, publisher, publisher_name
 from citekit.slugs import Collision, collisions, slugify
@@ -89,3 +90,15 @@ BOOK = "@book{{{key}, author = {{Navn, A.}}, title = {{T}}, year = 2020{extra}}}
 ])
 def test_name_problems(bib, messages):
     assert [str(p) for p in library(bib).problems] == messages
+
+
+@pytest.mark.parametrize("slot", [
+    '<span class="kb-count" data-kb-count="a&amp;b"></span>',
+    "<span data-kb-count='a&amp;b' class='kb-count'></span>",
+    '<span class="kb-count" data-kb-count="a&#38;b">\n</span>',
+])
+def test_count_slots_are_found_by_their_attribute(slot):
+    page = f"<li>{slot} og {COUNT_PLACEHOLDER.format(key='c')}</li>"
+    assert fill_counts(page, {"a&b": (3, 2)}) == (
+        '<li><span class="kb-count">sitert 3 ganger på 2 sider</span> og '
+        '<span class="kb-count">ikke sitert</span></li>')

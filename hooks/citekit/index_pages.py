@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from html.parser import HTMLParser
 from typing import Callable, Mapping, Sequence
 
 from .catalogue import Work, kind
@@ -22,7 +23,9 @@ from .fields import publisher_name
 PAGE_SIZE = 200
 INDEX_MARKER = "<!-- kb:research-index -->"
 COUNT_PLACEHOLDER = '<span class="kb-count" data-kb-count="{key}"></span>'
-_COUNT_SLOT = re.compile(r'<span class="kb-count" data-kb-count="(?P<key>[^"]*)"></span>')
+# The slot as it comes out of the Markdown engine: found by its attribute, whatever the
+# attributes' order or quoting, and read by HTMLParser (as mkdocs-autorefs reads its own tags).
+_COUNT_SLOT = re.compile(r"<span\b[^>]*\bdata-kb-count\b[^>]*>\s*</span>")
 
 Href = Callable[[str], str]
 
@@ -170,9 +173,24 @@ def list_body(page_number: int, total_pages: int) -> str:
 def fill_counts(page_html: str, counts: Mapping[str, tuple[int, int]]) -> str:
     """Fill each count slot with 'sitert N ganger på M sider' (or 'ikke sitert')."""
     def replace(match: re.Match) -> str:
-        times, pages = counts.get(html.unescape(match["key"]), (0, 0))
+        times, pages = counts.get(_count_key(match.group()), (0, 0))
         return f'<span class="kb-count">{citation_count_text(times, pages)}</span>'
     return _COUNT_SLOT.sub(replace, page_html)
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = dict(attrs)
+
+
+def _count_key(tag: str) -> str:
+    reader = _Attributes()
+    reader.feed(tag)
+    return reader.attributes.get("data-kb-count") or ""
 
 
 def citation_count_text(times: int, pages: int) -> str:

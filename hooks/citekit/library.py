@@ -53,15 +53,6 @@ class Library:
         to its Markdown source: MkDocs and Zensical check it and turn it into the page's URL."""
         return relative_url(self.entry_path(key), page_path)
 
-    def unknown_key_message(self, key: str) -> str | None:
-        """What to say of a citation of `key` that is not a work, or None when the reason is
-        already reported (its entry is broken, or the bibliography unreadable)."""
-        if key in self.bibliography.broken_keys or not self.readable:
-            return None
-        hint = self.bibliography.suggest(key)
-        message = f"unknown citation key '{key}'"
-        return f"{message} (did you mean '{hint}'?)" if hint else message
-
 
 def make_library(bibliography: Bibliography) -> Library:
     works, problems = build_catalogue(bibliography)

@@ -43,7 +43,7 @@ from .model import Problem
 from .page_facts import SiteInfo, cite_block, dates_line, source_years
 from .render import (CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, citation_element, cite_id,
                      error_mark, reference_list)
-from .resolve import Cited, Target, listed_works, read_through, target
+from .resolve import Cited, Target, listed_works, read_through, target, unknown_key_message
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class CitationExtension(Extension):
         md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
-        md.treeprocessors.register(_Number(md, document), "kb_citations_number", 9)
+        md.treeprocessors.register(_Settle(md, document), "kb_citations_number", 9)
         md.treeprocessors.register(_PageFacts(md, document), "kb_citations_page_facts", 6)
         md.treeprocessors.register(_Sections(md, document), "kb_citations_sections", 4)
         md.treeprocessors.register(_Finish(md, document), "kb_citations_finish", 2)
@@ -318,7 +318,7 @@ class _CitationPattern(InlineProcessor):
 _ESCAPES = UnescapeTreeprocessor()
 
 
-class _Number(_DocumentProcessor):
+class _Settle(_DocumentProcessor):
     """After inline processing: number the citations in reading order, settle the ones
     inside a link's text, report unknown keys and unreadable citations, and add "Kilder"."""
 
@@ -346,7 +346,7 @@ class _Number(_DocumentProcessor):
         if element in document.items:
             key, raw = document.items[element]
             if element.get("class") == ERROR_CLASS:
-                message = document.library.unknown_key_message(key)
+                message = unknown_key_message(document.library, key)
                 if message:
                     document.problem(_line(document, _locate(document, raw)), message)
             else:

@@ -51,13 +51,24 @@ class Cited:
 
 def target(library: Library, key: str, page_path: str) -> Target | None:
     """What a citation of `key` on the page at `page_path` links to and shows; None when the
-    key is not a work (the caller asks `library.unknown_key_message` what to say)."""
+    key is not a work (`unknown_key_message` says what to report)."""
     work = library.works.get(key)
     if work is None:
         return None
     via = work.entry.get("citedin")
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
                   work.reference_text, target(library, via, page_path) if via in library.works else None)
+
+
+def unknown_key_message(library: Library, key: str) -> str | None:
+    """What to say of a citation of `key` that is not a work, or None when the reason is
+    already reported (its entry is broken, or the bibliography unreadable)."""
+    bibliography = library.bibliography
+    if key in bibliography.broken_keys or not library.readable:
+        return None
+    hint = bibliography.suggest(key)
+    message = f"unknown citation key '{key}'"
+    return f"{message} (did you mean '{hint}'?)" if hint else message
 
 
 def read_through(library: Library, key: str) -> str:
