@@ -193,7 +193,7 @@ def test_unreadable_file(tmp_path):
         "references.bib: cannot read bibliography (Too many levels of symbolic links)"]
 
 
-# --- issue 14: odd bibliographies handled, nothing dropped without a word ---------------------
+# --- odd bibliographies handled, nothing dropped without a word --------------------------------
 
 def entry(fields: str, key: str = "x2020", kind: str = "book") -> str:
     return f"@{kind}{{{key}, author = {{Olsen, Kari}}, title = {{T}}, {fields}}}\n"

@@ -1,6 +1,6 @@
 """The citation extension on Markdown's own parse: what each form becomes, what is never read
-as a citation, and the located problems. Every case of issue 12 is here (the old regex
-reader got each of them wrong)."""
+as a citation, and the located problems. Every case the first reader, a regex over the raw
+Markdown, got wrong is here (a citation after a link definition, inside code, and so on)."""
 
 from __future__ import annotations
 

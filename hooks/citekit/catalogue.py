@@ -18,7 +18,8 @@ from .people import inverted
 from .slugs import collisions, slugify
 
 # The reference HTML carries this in place of the link to the work's page; each citing page
-# swaps in its own relative URL, so a reference is formatted once, not once per page.
+# swaps in its own relative URL, so a reference is formatted once, not once per page. It holds
+# nothing html.escape changes, so it comes out of apa's escaping as written.
 ENTRY_HREF = "@@entry-href@@"
 # The names the research index gives its own pages, folders and downloads, beside the works'
 # pages (forskning/<slug>.md, .bib, .ris): a work may not take one.

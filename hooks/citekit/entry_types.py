@@ -1,6 +1,8 @@
 """The one registry of entry types: what each BibTeX/biblatex type is called in Norwegian, in
 RIS, in CSL and in schema.org, how APA formats it, and what it must hold. Every module that
-depends on an entry's type asks here, so adding a type is one line."""
+depends on an entry's type asks here, so adding a type that is formatted like an existing one
+(its `style`) is one line; a new style also needs its formatter in apa.py and its mapping in
+the exports (exports, coins, metadata)."""
 
 from __future__ import annotations
 

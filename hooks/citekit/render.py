@@ -172,8 +172,8 @@ def _unknown(key: str) -> etree.Element:
 
 
 def error_mark(source: str, message: str) -> etree.Element:
-    """What a citation that cannot be read shows (only where the build goes on, as under
-    `mkdocs serve`): its source, marked."""
+    """What a citation that cannot be read shows: its source, marked. Always put in the page;
+    a strict build stops on the problem afterwards, so only a served page shows it."""
     mark = etree.Element("span", {"class": ERROR_CLASS, "title": message})
     mark.text = AtomicString(source)
     return mark
