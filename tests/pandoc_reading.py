@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 from dataclasses import dataclass
 
 import markdown as python_markdown

@@ -307,7 +307,6 @@ def test_doi_is_normalised_once():
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-
 BIB_PIECES = st.sampled_from([
     "@book{", "@online{", "@legislation{", "@string{", "@xdata{", "@comment{", "x2020", "a b", ",", "}",
     "{", "=", " ", "\n", '"', "#", "%", "\\", "title = {T}", "author = {A, B and others}",

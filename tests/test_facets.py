@@ -6,9 +6,9 @@ import pytest
 
 from citekit.bibliography import parse_bibliography
 from citekit.facets import FACETS, build_groups, groups
+from citekit.fields import cited_as, publisher, publisher_name
 from citekit.index_pages import COUNT_PLACEHOLDER, fill_counts
 from citekit.library import make_library
-from citekit.fields import cited_as, publisher, publisher_name
 from citekit.slugs import Collision, collisions, slugify
 
 

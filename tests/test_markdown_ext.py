@@ -5,7 +5,7 @@ Markdown, got wrong is here (a citation after a link definition, inside code, an
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 
 import markdown as python_markdown
 import pytest

@@ -7,14 +7,14 @@ links) and as plain text for hover text and exports.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .entry_types import entry_type
+from .fields import en_dash_ranges, publisher, report_number, series
 from .labels import Label, creators
 from .model import Entry, Person
 from .people import initials, inverted, join_names, same_party, surname
-from .fields import en_dash_ranges, publisher, report_number, series
 
 MAX_LISTED_AUTHORS = 20
 

@@ -21,7 +21,7 @@ from types import MappingProxyType
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .entries import check_links, make_entry
+from .entries import Report, check_links, make_entry
 from .model import Entry, Problem
 
 ALIASES = {"journaltitle": "journal", "location": "address"}
@@ -102,52 +102,52 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
         try:
             strings[string.key.casefold()] = _resolve(string.value, strings)
         except _ValueError as error:
-            report(string.start_line + 1, f"malformed @string '{string.key}': value {error}")
+            report(_line(string), f"malformed @string '{string.key}': value {error}")
 
-    for block in library.failed_blocks:
-        _report_failed_block(block, report, broken)
+    for failed in library.failed_blocks:
+        _report_failed_block(failed, report, broken)
 
     _report_loose_fields(library.blocks, report)
 
     raw_entries: dict[str, tuple[bibmodel.Entry, dict[str, str]]] = {}
-    first_seen: dict[str, tuple[str, int]] = {}
-    for block in library.entries:
-        line = block.start_line + 1
-        key_problem = _key_problem(block.key)
+    first_seen: dict[str, tuple[str, int | None]] = {}
+    for bib_entry in library.entries:
+        line = _line(bib_entry)
+        key_problem = _key_problem(bib_entry.key)
         if key_problem:
             report(line, key_problem)
-            broken.add(block.key)
+            broken.add(bib_entry.key)
             continue
-        if block.entry_type.lower() == "xdata" or any(f.key.lower() == "xdata" for f in block.fields):
-            report(line, f"entry '{block.key}' uses xdata, which the site does not support: "
+        if bib_entry.entry_type.lower() == "xdata" or any(f.key.lower() == "xdata" for f in bib_entry.fields):
+            report(line, f"entry '{bib_entry.key}' uses xdata, which the site does not support: "
                          "write the fields into the entry itself")
-            broken.add(block.key)
+            broken.add(bib_entry.key)
             continue
-        folded = block.key.casefold()
+        folded = bib_entry.key.casefold()
         if folded in first_seen:
             other, other_line = first_seen[folded]
-            report(line, f"duplicate key '{block.key}' (differs only in case from '{other}' "
+            report(line, f"duplicate key '{bib_entry.key}' (differs only in case from '{other}' "
                          f"at line {other_line})")
-            broken.add(block.key)
+            broken.add(bib_entry.key)
             continue
-        first_seen[folded] = (block.key, line)
+        first_seen[folded] = (bib_entry.key, line)
         values: dict[str, str] = {}
-        for field in block.fields:
+        for field in bib_entry.fields:
             name = field.key.lower()
             try:
                 values[ALIASES.get(name, name)] = _resolve(field.value, strings)
             except _ValueError as error:
-                report(field.start_line + 1, f"malformed entry '{block.key}': field '{name}' {error}")
-                broken.add(block.key)
-        raw_entries[block.key] = (block, values)
+                report(_line(field), f"malformed entry '{bib_entry.key}': field '{name}' {error}")
+                broken.add(bib_entry.key)
+        raw_entries[bib_entry.key] = (bib_entry, values)
 
     _resolve_crossrefs(raw_entries, report, broken)
 
     entries: dict[str, Entry] = {}
-    for key, (block, values) in raw_entries.items():
+    for key, (bib_entry, values) in raw_entries.items():
         if key in broken:
             continue
-        entry = make_entry(key, block.entry_type.lower(), block.start_line + 1, values, report)
+        entry = make_entry(key, bib_entry.entry_type.lower(), _line(bib_entry) or 1, values, report)
         if entry is None:
             broken.add(key)
         else:
@@ -179,17 +179,22 @@ def _failed(display_name: str, message: str, line: int | None = None) -> Bibliog
                         display_name, readable=False)
 
 
-def _report_failed_block(block, report, broken: set[str]) -> None:
+def _line(block: bibmodel.Block | bibmodel.Field) -> int | None:
+    """The 1-based line where bibtexparser found `block`."""
+    return block.start_line + 1 if block.start_line is not None else None
+
+
+def _report_failed_block(block: bibmodel.ParsingFailedBlock, report: Report, broken: set[str]) -> None:
     line = (block.start_line or 0) + 1
     if isinstance(block, bibmodel.DuplicateBlockKeyBlock):
-        first = block.previous_block.start_line + 1
+        first = _line(block.previous_block) if block.previous_block is not None else None
         report(line, f"duplicate key '{block.key}' (first defined at line {first})")
         return
     if isinstance(block, bibmodel.DuplicateFieldKeyBlock):
-        entry = block.ignore_error_block
+        key = getattr(block.ignore_error_block, "key", "?")
         fields = ", ".join(f"'{f}'" for f in sorted(block.duplicate_keys))
-        report(line, f"malformed entry '{entry.key}': field {fields} given more than once")
-        broken.add(entry.key)
+        report(line, f"malformed entry '{key}': field {fields} given more than once")
+        broken.add(key)
         return
     head = _ENTRY_HEAD.search(block.raw or "")
     key = head["key"] if head else "?"
@@ -345,8 +350,8 @@ def _report_loose_fields(blocks, report) -> None:
             last_key = block.key
         elif isinstance(block, bibmodel.ImplicitComment) and last_key is not None:
             text = block.comment if hasattr(block, "comment") else block.raw
-            if _LOOSE_FIELDS.match(text or ""):
+            if text and _LOOSE_FIELDS.match(text):
                 shown = " ".join(text.split())[:50]
-                report(block.start_line + 1,
+                report(_line(block),
                        f"text after the end of entry '{last_key}' reads like fields: {shown!r} "
                        "(does a '}' close the entry too early?)")

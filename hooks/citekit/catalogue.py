@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .apa import format_reference
 from .bibliography import Bibliography
@@ -67,7 +67,7 @@ def entry_slugs(entries: Mapping[str, Entry], file: str) -> tuple[dict[str, str]
     """The slug of each work's page, and a problem for each key that would take the page of
     another work or of the research index itself."""
     # A key of letters no slug keeps (Cyrillic, say) gets a stable name of its own.
-    slugs = {key: slugify(key) or "verk-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+    slugs = {key: slugify(key) or "verk-" + hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
              for key in entries}
     reserved = [key for key, slug in slugs.items() if slug in RESERVED_SLUGS or _RESERVED_PAGE.match(slug)]
     problems = [Problem(file, entries[key].line, f"key '{key}' is a name the research index uses "

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markdown.util import ETX, STX
-
 
 # Pandoc's `simpleCiteIdentifier`: a letter, digit, '_' or '*' first; then letters, digits and
 # '_', with the punctuation :.#$%&-+?<>~/ allowed inside (followed by a letter or digit), and
@@ -164,17 +163,23 @@ def _balanced_braces(text: str, pos: int) -> int | None:
 # --- Pandoc's parsers ------------------------------------------------------------------------
 
 
+def _past_space(text: str, pos: int) -> int:
+    """Past Pandoc's `spnl` at `pos`: spaces, and at most one line break."""
+    match = _SPNL.match(text, pos)
+    return match.end() if match else pos
+
+
 def _bracketed(text: str, pos: int) -> Citation | None:
     """`normalCite`: '[' citations separated by ';' ']', not followed by '(' or '[' (which
     would make it a link). Unlike Pandoc, `[@key]{.class}` stays a citation: Python-Markdown
     has no bracketed spans, and attr_list puts the class on the citation."""
     if text.startswith("[^", pos):
         return None  # a footnote reference
-    parsed = _cite_list(text, _SPNL.match(text, pos + 1).end())
+    parsed = _cite_list(text, _past_space(text, pos + 1))
     if parsed is None:
         return None
     items, end = parsed
-    end = _SPNL.match(text, end).end()
+    end = _past_space(text, end)
     if not text.startswith("]", end) or text[end + 1 : end + 2] in ("(", "["):
         return None
     return Citation(pos, end + 1, tuple(items))
@@ -187,7 +192,7 @@ def _cite_list(text: str, pos: int) -> tuple[list[CiteItem], int] | None:
         return None
     items, end = [first[0]], first[1]
     while text.startswith(";", end):
-        following = _citation(text, _SPNL.match(text, end + 1).end())
+        following = _citation(text, _past_space(text, end + 1))
         if following is None:
             break
         items.append(following[0])
@@ -239,8 +244,8 @@ def _next_unit(text: str, i: int) -> int:
         end = text.find(ETX, i)
         return end + 1 if end >= 0 else i + 1
     if char == "[":
-        end = _matching_bracket(text, i)
-        return end if end is not None else i + 1
+        closing = _matching_bracket(text, i)
+        return closing if closing is not None else i + 1
     return i + 1
 
 
@@ -278,7 +283,7 @@ def _textual(text: str, pos: int, is_link_label: IsLinkLabel) -> Citation | None
         return None
     suppress, name, end = key
     first = CiteItem(name, Mode.SUPPRESS_AUTHOR if suppress else Mode.AUTHOR_IN_TEXT)
-    bracket = _SPNL.match(text, end).end()
+    bracket = _past_space(text, end)
     if text.startswith("[", bracket):
         following = _bracketed(text, bracket)
         if following is not None:
@@ -299,11 +304,11 @@ def _bare_locator(text: str, pos: int, first: CiteItem,
     items = [CiteItem(first.key, first.mode, "", _suffix(text[pos + 1 : suffix_end]).lstrip())]
     end = suffix_end
     if text.startswith(";", end):
-        rest = _cite_list(text, _SPNL.match(text, end + 1).end())
+        rest = _cite_list(text, _past_space(text, end + 1))
         if rest is not None:
             items += rest[0]
             end = rest[1]
-    end = _SPNL.match(text, end).end()
+    end = _past_space(text, end)
     if not text.startswith("]", end) or text[end + 1 : end + 2] in ("(", "["):
         return None
     if len(items) == 1 and is_link_label(text[pos + 1 : end]):

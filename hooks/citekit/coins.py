@@ -11,10 +11,10 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .entry_types import entry_type
+from .fields import iso_date, language_tag, page_range, publisher, report_number
 from .labels import creators
 from .model import Entry
 from .people import inverted
-from .fields import iso_date, language_tag, page_range, publisher, report_number
 
 COINS_CLASS = "Z3988"
 _FORMATS = {"journal": "info:ofi/fmt:kev:mtx:journal", "book": "info:ofi/fmt:kev:mtx:book",

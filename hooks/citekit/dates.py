@@ -114,7 +114,7 @@ def _partial(text: str, whole: str) -> PartialDate:
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"{whole!r} has no month {month:02d}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise DateError(f"{whole!r} has no day {day:02d} in that month")
     return PartialDate(year, month, day)
 

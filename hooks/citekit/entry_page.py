@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import html
 import re
-
-from typing import Mapping
+from collections.abc import Mapping
 
 from .catalogue import Work, kind
 from .dates import NO_DATE
 from .entry_types import entry_type
+from .fields import cited_as, publisher_name, report_number
 from .md_writing import front_matter, md_text
 from .people import inverted, join_names
-from .fields import cited_as, publisher_name, report_number
 from .slugs import slugify
 
 CITED_BY_MARKER = "<!-- kb:cited-by -->"

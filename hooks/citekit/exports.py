@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 import bibtexparser
 from bibtexparser import model as bibmodel
@@ -11,10 +11,11 @@ from bibtexparser.middlewares import default_unparse_stack
 
 from .entries import LINK_FIELDS
 from .entry_types import entry_type
+from .fields import en_dash_ranges, iso_date, language_tag, page_range, publisher, report_number, series
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-from .fields import en_dash_ranges, iso_date, language_tag, page_range, publisher, report_number, series
+
 
 def to_bibtex(entries: Iterable[Entry]) -> str:
     """The entries as BibTeX, macros and crossrefs resolved, LaTeX as in the source."""

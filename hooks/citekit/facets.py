@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, cast
 
 from .catalogue import Work, kind
 from .dates import NO_DATE
+from .fields import publisher_name
 from .labels import norwegian_sort_key
 from .model import Problem
-from .fields import publisher_name
 from .slugs import collisions, slugify
 
 if TYPE_CHECKING:
@@ -78,7 +78,10 @@ def name_problems(works: Iterable[Work], file: str = "references.bib") -> list[P
             if not group_slug(facet, value):
                 problems.append(Problem(file, work.entry.line, f"entry '{work.key}': "
                                         f"{_WHAT[facet.folder][:-1]} {value!r} makes no page name"))
-        for clash in collisions(named, lambda pair, f=facet: group_slug(f, pair[0]), lambda pair: pair[0]):
+        def slug(pair: tuple[str, Work], facet: Facet = facet) -> str:
+            return group_slug(facet, pair[0])
+
+        for clash in collisions(named, slug, lambda pair: pair[0]):
             (first, owner), (value, work) = clash.first, clash.second
             problems.append(Problem(
                 file, work.entry.line,

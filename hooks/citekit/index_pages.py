@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable, Mapping, Sequence
 from html.parser import HTMLParser
-from typing import Callable, Mapping, Sequence
 
 from .catalogue import Work, kind
 from .coins import COINS_CLASS

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .dates import NO_DATE
 from .model import Entry, Person

@@ -21,11 +21,11 @@ from __future__ import annotations
 import datetime
 import posixpath
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor, ReferenceProcessor
@@ -41,8 +41,16 @@ from .library import Library, load_library
 from .locators import norwegian_locator
 from .model import Problem
 from .page_facts import SiteInfo, cite_block, dates_line, source_years
-from .render import (CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, citation_element, cite_id,
-                     error_mark, reference_list)
+from .render import (
+    CITE_CLASS,
+    ERROR_CLASS,
+    VIA_CLASS,
+    RenderedItem,
+    citation_element,
+    cite_id,
+    error_mark,
+    reference_list,
+)
 from .resolve import Cited, Target, listed_works, read_through, target, unknown_key_message
 
 
@@ -101,7 +109,7 @@ class CitationExtension(Extension):
         self.page_context: Callable[[Markdown], PageContext | None] | None = None
         self.on_document: Callable[[DocumentRecord], None] | None = None
 
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         # `\@key` is text; `\;` is a semicolon, not a separator of citations (as in Pandoc).
         md.ESCAPED_CHARS.extend(c for c in "@;" if c not in md.ESCAPED_CHARS)
@@ -194,6 +202,8 @@ class _Document:
         return label.lower() in self.md.references or label.casefold() in self.headings
 
     def target(self, key: str) -> Target | None:
+        if self.library is None:
+            return None
         if key not in self.targets:
             self.targets[key] = target(self.library, key, self.page.path)
         return self.targets[key]
@@ -203,7 +213,7 @@ class _Document:
         items = [RenderedItem(item.key, item.mode, self.target(item.key), item.prefix,
                               norwegian_locator(item.suffix)) for item in citation.items]
         wrapper, marks = citation_element(items, citation.textual)
-        for item, mark in zip(citation.items, marks):
+        for item, mark in zip(citation.items, marks, strict=True):
             self.items[mark] = (item.key, raw)
         return wrapper
 
@@ -324,15 +334,15 @@ class _Settle(_DocumentProcessor):
 
     def run(self, root: etree.Element) -> None:
         document = self.document
-        if not (document.items or document.malformed):
-            return
         library = document.library
+        if library is None or not (document.items or document.malformed):
+            return
         # In reading order; ElementTree's own walk, rather than a recursive one in Python.
         inside_links = {inner for link in root.iter("a") for inner in link.iter() if inner is not link}
         marked = document.items.keys() | document.malformed.keys()
         for element in root.iter():
             if element in marked:
-                self._visit(element, element in inside_links)
+                self._visit(library, element, element in inside_links)
         for element in inside_links:
             if element.get("class") == VIA_CLASS:
                 element.tag = "span"
@@ -341,18 +351,18 @@ class _Settle(_DocumentProcessor):
             listed = listed_works(document.record.cited, library, document.page.path)
             _insert_before_footnotes(root, reference_list(listed))
 
-    def _visit(self, element: etree.Element, inside_link: bool) -> None:
+    def _visit(self, library: Library, element: etree.Element, inside_link: bool) -> None:
         document = self.document
         if element in document.items:
             key, raw = document.items[element]
             if element.get("class") == ERROR_CLASS:
-                message = unknown_key_message(document.library, key)
+                message = unknown_key_message(library, key)
                 if message:
                     document.problem(_line(document, _locate(document, raw)), message)
             else:
                 number = len(document.record.cited) + 1
                 element.set("id", cite_id(number))
-                document.record.cited.append(CitedItem(number, key, read_through(document.library, key)))
+                document.record.cited.append(CitedItem(number, key, read_through(library, key)))
                 if inside_link:
                     # A link cannot hold a link: the citation inside a link's text stays
                     # text (with its number and hover text), as Pandoc renders it.
@@ -393,7 +403,8 @@ class _PageFacts(_DocumentProcessor):
         keys = {key for item in document.record.cited for key in (item.key, item.via) if key}
         line = dates_line(page.updated, source_years(works[key].entry for key in keys))
         title = next((element for element in root if element.tag == "h1"), None)
-        root.insert(list(root).index(title) + 1 if title is not None else 0, line)
+        if line is not None:
+            root.insert(list(root).index(title) + 1 if title is not None else 0, line)
         if page.url and page.site and title is not None:
             root.append(cite_block(_plain_text(title), page.updated, page.url, page.site, page.path))
 
@@ -410,7 +421,7 @@ class _Sections(_DocumentProcessor):
         anchor, title = "", ""
         for element in root.iter():
             if element.tag in _HEADINGS and element.get("id"):
-                anchor = element.get("id")
+                anchor = element.get("id", "")
                 title = " ".join("".join(_heading_text(element)).split())
             elif element.tag == "div" and "footnote" in (element.get("class") or "").split():
                 anchor, title = "", ""  # footnotes stand under no heading of their own

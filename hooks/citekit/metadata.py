@@ -7,10 +7,10 @@ import html
 import json
 
 from .entry_types import entry_type
+from .fields import iso_date, language_tag, page_range, publisher, report_number
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-from .fields import iso_date, language_tag, page_range, publisher, report_number
 
 
 def highwire_tags(entry: Entry) -> list[tuple[str, str]]:

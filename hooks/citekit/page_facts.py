@@ -5,10 +5,10 @@ cite the page (APA 7 as adapted in Norway, and BibTeX), in a collapsed block."""
 from __future__ import annotations
 
 import datetime
-from types import MappingProxyType
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from types import MappingProxyType
 
 from markdown.util import AtomicString
 

@@ -7,10 +7,10 @@ goes on to render (emphasis, links), as Pandoc renders them.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Sequence
 
 from markdown.util import AtomicString
 

@@ -5,8 +5,8 @@ as data for whoever reports them (as mkdocstrings-autorefs returns unmapped refe
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .catalogue import ENTRY_HREF
 from .library import Library

@@ -9,15 +9,24 @@ files. Paths are relative to the index folder ("djuve2017.md", "ar/2017.md", "ki
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
 
 from .cited_by import CitingPlace, render_cited_by
 from .entry_page import entry_page
 from .exports import to_bibtex, to_csl_json, to_ris
 from .facets import FACETS, groups
-from .index_pages import (INDEX_MARKER, facet_body, facet_front, group_body, group_front,
-                          index_body, list_body, list_front, pages_of)
+from .index_pages import (
+    INDEX_MARKER,
+    facet_body,
+    facet_front,
+    group_body,
+    group_front,
+    index_body,
+    list_body,
+    list_front,
+    pages_of,
+)
 from .library import Library
 from .md_writing import front_matter
 
