@@ -21,6 +21,7 @@ from types import MappingProxyType
 import bibtexparser
 from bibtexparser import model as bibmodel
 
+from .brackets import closing, walk
 from .entries import Report, check_links, make_entry
 from .model import Entry, Problem
 
@@ -37,7 +38,10 @@ _LOOSE_FIELDS = re.compile(r"^\s*,|^\s*[A-Za-z][\w-]*\s*=")
 
 _BARE_TOKEN = re.compile(r"[^\s#{}\"]+")
 _FIELD_START = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*=")
-_UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
+# Token patterns for citekit.brackets. The leading look-ahead lets the regex engine scan for
+# the delimiters' characters at full speed (values are long: abstracts), as a bare [{}] does.
+_BRACES = re.compile(r"(?=[{}])(?<!\\)(?:(?P<open>\{)|(?P<close>\}))")
+_BRACES_AND_QUOTES = re.compile(r'(?=[{}"])(?:(?P<open>\{)|(?P<close>\})|(?P<quote>"))')
 _ENTRY_HEAD = re.compile(r"@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s{}()]+)")
 
 
@@ -264,29 +268,17 @@ def _expand(token: str, strings: dict[str, str]) -> str:
 
 
 def _matching_brace(raw: str, start: int) -> int:
-    # Jumps from brace to brace (a regex) rather than reading every character in Python:
-    # values are long (abstracts), and a large bibliography has tens of thousands of them.
-    depth = 0
-    for brace in _UNESCAPED_BRACE.finditer(raw, start):
-        if brace.group() == "{":
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0:
-                return brace.start()
-    raise _ValueError("has an unclosed brace")
+    end = closing(raw, start, _BRACES)
+    if end is None:
+        raise _ValueError("has an unclosed brace")
+    return end
 
 
 def _closing_quote(raw: str, start: int) -> int:
-    depth = 0
-    for i in range(start + 1, len(raw)):
-        char = raw[i]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0:
-            return i
+    """The quote that ends a quoted value: the first outside braces."""
+    for kind, position, depth in walk(raw, start + 1, _BRACES_AND_QUOTES):
+        if kind == "quote" and depth == 0:
+            return position
     raise _ValueError("has an unclosed quote")
 
 

@@ -18,10 +18,16 @@ from dataclasses import dataclass
 
 from markdown.util import ETX, STX
 
+from .brackets import closing
+
 # Pandoc's `simpleCiteIdentifier`: a letter, digit, '_' or '*' first; then letters, digits and
 # '_', with the punctuation :.#$%&-+?<>~/ allowed inside (followed by a letter or digit), and
 # ':' or '/' before a '/' (so a URL can be a key).
 _PLAIN_KEY = re.compile(r"(?:\w|\*)(?:\w|[:.#$%&+?<>~/-](?=\w)|[:/](?=/))*")
+# Delimiters for brackets.walk: a braced key (no space inside), and a bracket group, whose
+# placeholders are opaque (a ']' inside a code span closes nothing).
+_KEY_BRACES = re.compile(r"(?P<open>\{)|(?P<close>\})|(?P<stop>\s)")
+_BRACKETS = re.compile(f"{STX}[^{ETX}]*{ETX}|(?P<open>\\[)|(?P<close>\\])")
 _SPNL = re.compile(r"[ \t]*(?:\n[ \t]*)?")
 # The common case, read in one step: one key, no prefix, at most a plain locator.
 _SIMPLE = re.compile(r"\[(?P<suppress>-?)@(?P<key>" + _PLAIN_KEY.pattern +
@@ -145,19 +151,9 @@ def cite_key(text: str, pos: int) -> tuple[bool, str, int] | None:
 
 
 def _balanced_braces(text: str, pos: int) -> int | None:
-    """The end of `{...}` at `pos` (nested braces allowed, no whitespace), or None."""
-    depth = 0
-    for i in range(pos, len(text)):
-        char = text[i]
-        if char.isspace():
-            return None
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1 if i > pos + 1 else None
-    return None
+    """The end of `{...}` at `pos` (nested braces allowed, not empty, no whitespace), or None."""
+    end = closing(text, pos, _KEY_BRACES)
+    return end + 1 if end is not None and end > pos + 1 else None
 
 
 # --- Pandoc's parsers ------------------------------------------------------------------------
@@ -251,21 +247,8 @@ def _next_unit(text: str, i: int) -> int:
 
 def _matching_bracket(text: str, pos: int) -> int | None:
     """The end (past ']') of the bracket group opening at `pos`, or None if unclosed."""
-    depth, i, n = 0, pos, len(text)
-    while i < n:
-        char = text[i]
-        if char == STX:
-            end = text.find(ETX, i)
-            i = end + 1 if end >= 0 else i + 1
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
+    end = closing(text, pos, _BRACKETS)
+    return end + 1 if end is not None else None
 
 
 def _suffix(raw: str) -> str:
