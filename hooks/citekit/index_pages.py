@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from html.parser import HTMLParser
 
 from .catalogue import Work, kind
+from .cited_by import citation_count_text
 from .coins import COINS_CLASS
 from .entry_types import entry_type
 from .facets import FACETS, Facet, Group
@@ -191,13 +192,6 @@ def _count_key(tag: str) -> str:
     reader = _Attributes()
     reader.feed(tag)
     return reader.attributes.get("data-kb-count") or ""
-
-
-def citation_count_text(times: int, pages: int) -> str:
-    if not times:
-        return "ikke sitert"
-    return (f"sitert {times} {'gang' if times == 1 else 'ganger'} på "
-            f"{pages} {'side' if pages == 1 else 'sider'}")
 
 
 def catalogue_script(works: Sequence[Work], counts: Mapping[str, tuple[int, int]], href: Href) -> str:
