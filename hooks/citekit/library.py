@@ -54,6 +54,11 @@ class Library:
         return relative_url(self.entry_path(key), page_path)
 
 
+# The Zensical adapter's name for citekit.urls.relative_url (kb_zensical.site_pass imports
+# it from here); the same function, kept until the adapter imports it from citekit.urls.
+relative_path = relative_url
+
+
 def make_library(bibliography: Bibliography) -> Library:
     works, problems = build_catalogue(bibliography)
     problems += name_problems(works.values(), bibliography.name)
