@@ -253,10 +253,10 @@ class _CitationNotDefinition(BlockProcessor):
             # Real definitions come first: let the stock processor have the text up to the
             # last of them, and see the rest again.
             end = matches[first - 1].end()
-            blocks[:0] = [block[:end], block[end:].lstrip("\n")]
+            blocks[:0] = [block[:end], block[end:].lstrip("\n")]  # as upstream splits
             return True
         following = next((m for m in matches[first + 1:] if not _is_citation(m)), None)
-        text = block[: following.start()] if following else block
+        text = block[: following.start()].rstrip("\n") if following else block
         if following is not None:
             blocks.insert(0, block[following.start():])
         self.parser.blockprocessors["paragraph"].run(parent, [text])
