@@ -3,7 +3,16 @@
 import pytest
 
 from citekit.bibliography import parse_bibliography
-from citekit.fields import en_dash_ranges, iso_date, language_tag, page_range, report_number
+from citekit.entry_types import STYLES, TYPES
+from citekit.fields import (
+    en_dash_ranges,
+    iso_date,
+    issue,
+    language_tag,
+    numbered_report,
+    page_range,
+    report_number,
+)
 
 
 def entry(fields: str, kind: str = "techreport"):
@@ -54,3 +63,20 @@ def test_language_tag(fields, expected):
 ])
 def test_iso_date(fields, separator, expected):
     assert iso_date(entry(fields), separator) == expected
+
+
+@pytest.mark.parametrize("kind, fields, expected", [
+    ("article", "journal = {J}, number = {4}", ("4", "")),
+    ("techreport", "number = {2017:31}, type = {Fafo-rapport}", ("", "Fafo-rapport 2017:31")),
+    ("book", "number = {7}, series = {Serie}", ("", "")),
+])
+def test_what_the_number_numbers(kind, fields, expected):
+    work = entry(fields, kind)
+    assert (issue(work), numbered_report(work)) == expected
+
+
+def test_every_style_is_formatted_and_described():
+    from citekit.apa import _FORMATTERS
+    styles = {kind.style for kind in TYPES.values()}
+    assert styles == set(STYLES)
+    assert styles - {"legislation"} == set(_FORMATTERS)  # an act is written apart

@@ -11,7 +11,16 @@ from bibtexparser.middlewares import default_unparse_stack
 
 from .entries import LINK_FIELDS
 from .entry_types import entry_type
-from .fields import en_dash_ranges, iso_date, language_tag, page_range, publisher, report_number, series
+from .fields import (
+    en_dash_ranges,
+    iso_date,
+    issue,
+    language_tag,
+    numbered_report,
+    page_range,
+    publisher,
+    series,
+)
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
@@ -49,14 +58,14 @@ def _ris_record(entry: Entry) -> str:
             lines.append(("DA", iso_date(entry, "/") + "/"))
     if publisher(entry):
         lines.append(("PB", publisher(entry)))
-    if entry_type(entry.type).style == "report" and entry.get("number"):
-        lines.append(("SN", report_number(entry)))
+    if numbered_report(entry):
+        lines.append(("SN", numbered_report(entry)))
     elif entry.get("isbn"):
         lines.append(("SN", entry.get("isbn")))
     if entry.get("type"):
         lines.append(("M3", entry.get("type")))
     for tag, name in (("VL", "volume"), ("IS", "number"), ("ET", "edition"), ("CY", "address")):
-        if entry.get(name) and not (tag == "IS" and entry_type(entry.type).style == "report"):
+        if entry.get(name) and not (tag == "IS" and numbered_report(entry)):
             lines.append((tag, entry.get(name)))
     first, last = page_range(entry)
     if first:
@@ -101,7 +110,7 @@ def csl_item(entry: Entry) -> dict:
                            ("note", "note"), ("publisher-place", "address")):
         if entry.get(name):
             item[csl_name] = entry.get(name)
-    if entry.get("number") and entry_type(entry.type).style == "article":
+    if issue(entry):
         item["issue"] = item.pop("number")
     if entry.get("pages"):
         item["page"] = en_dash_ranges(entry.get("pages"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .entry_types import entry_type
 from .labels import creators
 from .model import Entry
 
@@ -59,6 +60,16 @@ def cited_as(entry: Entry) -> str:
 def series(entry: Entry) -> str:
     """The series a report is numbered in ('Fafo-rapport'): its `type`, else its `series`."""
     return entry.get("type") or entry.get("series")
+
+
+def issue(entry: Entry) -> str:
+    """The issue of a journal article (its `number`); '' for other works."""
+    return entry.get("number") if entry_type(entry.type).rules.number == "issue" else ""
+
+
+def numbered_report(entry: Entry) -> str:
+    """A report's series and number ('Fafo-rapport 2017:31'); '' for other works."""
+    return report_number(entry) if entry_type(entry.type).rules.number == "report" else ""
 
 
 def report_number(entry: Entry) -> str:
