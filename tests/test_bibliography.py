@@ -326,3 +326,17 @@ def test_any_text_loads_or_yields_located_problems(text):
         assert problem.line is not None or problem.message == "bibliography has no entries", problem
     for work in library.works.values():
         assert work.reference_text and work.slug
+
+
+def test_the_library_cache_keeps_a_few_files(tmp_path):
+    from citekit import library as library_module
+    from citekit.library import load_library
+
+    paths = []
+    for number in range(6):
+        path = tmp_path / f"{number}.bib"
+        path.write_text(GOOD)
+        paths.append(path)
+        load_library(path, path.name)
+    assert load_library(paths[-1], "x") is load_library(paths[-1], "x")  # unchanged: cached
+    assert len(library_module._cache) <= 4

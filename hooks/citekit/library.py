@@ -65,7 +65,10 @@ def make_library(bibliography: Bibliography) -> Library:
     return Library(bibliography, works, {key: i for i, key in enumerate(works)}, tuple(problems))
 
 
+# path -> (its size and time, its library). A site has one bibliography; a test session makes
+# many, so only the most recently loaded few are kept.
 _cache: dict[str, tuple[tuple[int, int], Library]] = {}
+_CACHED_FILES = 4
 
 
 def load_library(path: Path, display_name: str) -> Library:
@@ -81,5 +84,8 @@ def load_library(path: Path, display_name: str) -> Library:
         return cached[1]
     library = make_library(load_bibliography(path, display_name))
     if signature is not None:
+        _cache.pop(str(path), None)
         _cache[str(path)] = (signature, library)
+        while len(_cache) > _CACHED_FILES:
+            del _cache[next(iter(_cache))]
     return library
