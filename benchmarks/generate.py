@@ -36,13 +36,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 
 from citekit.bibliography import parse_bibliography  # noqa: E402
-from citekit.catalogue import Work, build_catalogue, institute, kind  # noqa: E402
+from citekit.catalogue import Work, build_catalogue  # noqa: E402
 from citekit.entry_page import entry_page  # noqa: E402
 from citekit.exports import to_bibtex, to_csl_json, to_ris  # noqa: E402
-from citekit.index_pages import (FACETS, INDEX_MARKER, build_groups, facet_body,  # noqa: E402
+from citekit.facets import FACETS, build_groups  # noqa: E402
+from citekit.index_pages import (INDEX_MARKER, facet_body,  # noqa: E402
                                  facet_front, group_body, group_front, index_body, list_body,
                                  list_front, page_path, pages_of)
-from citekit.markdown import front_matter  # noqa: E402
+from citekit.md_writing import front_matter  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from citekit.site_index import DOWNLOADS  # noqa: E402
 from kb_zensical.templates import SHARED_TEMPLATES  # noqa: E402
@@ -436,7 +437,7 @@ def pregenerated_index(works: dict[str, Work]) -> dict[str, str]:
     hooks fill in only at build time (citation counts, "cited in" lists, metadata tags,
     katalog.js) is left out."""
     ordered = list(works.values())
-    groups, _ = build_groups(ordered)
+    groups = build_groups(ordered)
     pages = pages_of(ordered)
     out: dict[str, str] = {}
     for work in ordered:

@@ -241,12 +241,6 @@ def convert(markdown: str, library=None, extensions=("attr_list", "footnotes", "
     return html, records[0] if records else None
 
 
-def read_citations(markdown: str, library=None, extensions=("attr_list", "footnotes", "toc")):
-    """The citations the extension reads in `markdown`, as groups of `ReadItem`s."""
-    record = convert(markdown, library, extensions)[1]
-    return record.groups if record else []
-
-
 def page(markdown: str, description: str = "En testside.") -> str:
     """A page with the front matter every page needs."""
     return f"---\ndescription: {description}\nupdated: 2026-11-23\n---\n\n{markdown}"

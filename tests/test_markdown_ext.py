@@ -1,14 +1,21 @@
 """The citation extension on Markdown's own parse: what each form becomes, what is never read
-as a citation, and the located problems. Every case of issue 12 is here (the old regex
-reader got each of them wrong)."""
+as a citation, and the located problems. Every case the first reader, a regex over the raw
+Markdown, got wrong is here (a citation after a link definition, inside code, and so on)."""
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+
+import markdown as python_markdown
 import pytest
 from bs4 import BeautifulSoup
+from markdown.blockprocessors import ReferenceProcessor
+from markdown.util import AtomicString
 
 from citekit.library import load_library
-from citekit.markdown_ext import PageContext
+from citekit.markdown_ext import CitationExtension, PageContext
+from citekit.render import from_html
 from conftest import FIXTURES, SITE_EXTENSIONS, convert
 
 pytestmark = pytest.mark.unit
@@ -201,3 +208,70 @@ def test_without_an_adapter_problems_stop_the_conversion(tmp_path, monkeypatch):
     assert "Fafo, 2017" in md.convert("Se [@djuve2017].")
     with pytest.raises(CitationError, match=r"<markdown>:1: unknown citation key 'nokkel'"):
         python_markdown.Markdown(extensions=["citekit.markdown_ext"]).convert("Se [@nokkel].")
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ("Navn, A. (2020). <em><a href=\"x?a=1&amp;b=2\">Tittel</a></em>. Forlag.",
+     '<li id="kilde-k">Navn, A. (2020). <em><a href="x?a=1&amp;b=2">Tittel</a></em>. Forlag.</li>'),
+    # HTML, not XML: an entity XML does not know, a void element left open
+    ("A&nbsp;B<br>C", '<li id="kilde-k">A\xa0B<br />C</li>'),
+    ("<em>open", '<li id="kilde-k"><em>open</em></li>'),
+])
+def test_reference_html_is_read_as_html(markup, expected):
+    element = from_html("li", {"id": "kilde-k"}, markup)
+    assert all(isinstance(text, AtomicString) for node in element.iter()
+               for text in (node.text, node.tail) if text)
+    assert etree.tostring(element, encoding="unicode") == expected
+
+
+# --- citation-shaped "definitions": ours claims them, the stock processor keeps the rest -----
+
+@pytest.mark.parametrize("markdown, paragraphs, defined", [
+    ("[@djuve2017, s. 9]: tekst", ["(Fafo, 2017, s. 9): tekst"], []),
+    ("Tekst\n[@djuve2017, s. 9]: tekst\nmer", ["Tekst (Fafo, 2017, s. 9): tekst mer"], []),
+    ("[x]: https://example.org/x\n[@djuve2017, s. 9]: tekst\n\n[x]",
+     ["(Fafo, 2017, s. 9): tekst", "x"], ["x"]),
+    ("[@djuve2017, s. 9]: tekst\n[x]: https://example.org/x\n\n[x]",
+     ["(Fafo, 2017, s. 9): tekst", "x"], ["x"]),
+    ("Tekst\n[x]: https://example.org/x\nmer\n[@djuve2017]: tekst\n[y]: https://example.org/y",
+     ["Tekst", "mer (Fafo, 2017): tekst"], ["x", "y"]),
+    ("- punkt\n  [@djuve2017]: tekst", ["punkt (Fafo, 2017): tekst"], []),
+])
+def test_citation_shaped_definitions(markdown, paragraphs, defined):
+    extension = CitationExtension()
+    extension.library = LIBRARY
+    extension.page_context = lambda md: PAGE
+    extension.on_document = lambda record: None
+    md = python_markdown.Markdown(extensions=[extension, *EXTENSIONS])
+    soup = BeautifulSoup(md.convert(markdown), "html.parser")
+    for kilder in soup.select("#kilder, ul.kb-references"):
+        kilder.decompose()
+    texts = [" ".join(p.get_text().split()) for p in soup.select("p, li")]
+    assert texts == paragraphs
+    assert sorted(md.references) == defined
+
+
+def test_upstream_reference_processor():
+    """What `_CitationNotDefinition` relies on in Python-Markdown's own ReferenceProcessor and
+    block parser. Run against Markdown 3.11.3, the newest release of the pinned 3.x range on
+    PyPI when written (`pip index versions Markdown`, 2026-12-04). If an upgrade fails here,
+    read upstream's ReferenceProcessor again before changing the assertions."""
+    md = python_markdown.Markdown()
+    processors = md.parser.blockprocessors
+    # The label is group 1 of a multi-line pattern matched line by line.
+    assert ReferenceProcessor.RE.flags & re.MULTILINE
+    assert ReferenceProcessor.RE.search("text\n[a b]: https://x 'T'").group(1) == "a b"
+    # Nothing between the stock "reference" (15) and "paragraph" (10) processors: ours, at
+    # 15.5, hands text to the paragraph processor without skipping another's turn.
+    names = [item.name for item in processors._priority]
+    assert names[names.index("reference") + 1] == "paragraph"
+    assert (processors._priority[names.index("reference")].priority,
+            processors._priority[names.index("paragraph")].priority) == (15, 10)
+    # Consecutive definitions are recorded in one pass; text before and after stays.
+    html = md.convert("Før\n[a]: https://a\n[b]: https://b\nEtter\n\n[a] [b]")
+    assert sorted(md.references) == ["a", "b"]
+    assert html.startswith("<p>Før</p>\n<p>Etter</p>")
+    # Left to itself, the stock processor drops a citation-shaped line: why ours exists.
+    md = python_markdown.Markdown()
+    assert md.convert("[@djuve2017, s. 9]: tekst") == ""
+    assert list(md.references) == ["@djuve2017, s. 9"]

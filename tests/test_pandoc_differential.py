@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SITE_EXTENSIONS, convert, read_citations
-from pandoc_reading import pandoc_citations
+from conftest import SITE_EXTENSIONS, convert
+from pandoc_reading import pandoc_citations, read_citations
 
 pytestmark = pytest.mark.build
 

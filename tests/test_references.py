@@ -6,7 +6,8 @@ import re
 import pytest
 
 from citekit.bibliography import load_bibliography
-from conftest import ROOT, read_citations
+from conftest import ROOT
+from pandoc_reading import read_citations
 
 pytestmark = pytest.mark.unit
 

@@ -5,7 +5,7 @@ import pytest
 
 from citekit.bibliography import parse_bibliography
 from citekit.library import make_library
-from citekit.resolve import Cited, listed_works, read_through, target
+from citekit.resolve import Cited, listed_works, read_through, target, unknown_key_message
 from conftest import FIXTURES
 
 pytestmark = pytest.mark.unit
@@ -28,7 +28,7 @@ def test_target(key, page, expected):
 
 def test_unknown_key():
     assert target(LIBRARY, "djuve2071", "index.md") is None
-    assert LIBRARY.unknown_key_message("djuve2071") == "unknown citation key 'djuve2071' (did you mean 'djuve2017'?)"
+    assert unknown_key_message(LIBRARY, "djuve2071") == "unknown citation key 'djuve2071' (did you mean 'djuve2017'?)"
 
 
 def test_read_through():

@@ -7,18 +7,16 @@ links) and as plain text for hover text and exports.
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .entry_types import entry_type
+from .fields import en_dash_ranges, publisher, report_number, series
 from .labels import Label, creators
 from .model import Entry, Person
 from .people import initials, inverted, join_names, same_party, surname
-from .publishers import publisher
 
 MAX_LISTED_AUTHORS = 20
-_RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -92,8 +90,7 @@ def _date(entry: Entry, year_label: str) -> str:
     if (not entry_type(entry.type).full_date or issued is None or issued.end or issued.open_end
             or issued.start.month is None):
         return year_label
-    day_and_month = issued.start.norwegian().rsplit(" ", 1)[0]
-    return f"{year_label}, {day_and_month}"
+    return f"{year_label}, {issued.start.norwegian_without_year()}"
 
 
 def _legislation(builder: _Builder, entry: Entry, label: Label, title_href: str | None) -> None:
@@ -111,10 +108,8 @@ def _legislation(builder: _Builder, entry: Entry, label: Label, title_href: str 
 
 def _report(builder: _Builder, entry: Entry, title_href: str | None) -> None:
     builder.add(entry.get("title"), italic=True, href=title_href)
-    number = entry.get("number")
-    series = entry.get("type") or entry.get("series")
-    if number:
-        builder.add(f" ({series} {number})" if series else f" (Rapport nr. {number})")
+    if entry.get("number"):
+        builder.add(f" ({report_number(entry)})" if series(entry) else f" (Rapport nr. {entry.get('number')})")
     builder.end_element()
     _publisher_element(builder, entry, publisher(entry))
 
@@ -139,7 +134,7 @@ def _article(builder: _Builder, entry: Entry, title_href: str | None) -> None:
     if entry.get("number"):
         builder.add(f"({entry.get('number')})")
     if entry.get("pages"):
-        builder.add(", " + _RANGE.sub("–", entry.get("pages")))
+        builder.add(", " + en_dash_ranges(entry.get("pages")))
     builder.end_element()
 
 
@@ -151,7 +146,7 @@ def _chapter(builder: _Builder, entry: Entry, title_href: str | None) -> None:
         builder.add(join_names([_name_first(p) for p in entry.editors]) + " (Red.), ")
     builder.add(entry.get("booktitle"), italic=True)
     if entry.get("pages"):
-        builder.add(" (s. " + _RANGE.sub("–", entry.get("pages")) + ")")
+        builder.add(" (s. " + en_dash_ranges(entry.get("pages")) + ")")
     builder.end_element()
     _publisher_element(builder, entry, publisher(entry))
 

@@ -9,9 +9,11 @@ that middleware neither resolves `#` concatenation nor reports an undefined macr
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -19,11 +21,9 @@ from types import MappingProxyType
 import bibtexparser
 from bibtexparser import model as bibmodel
 
-from .entries import check_links, make_entry
+from .brackets import closing, walk
+from .entries import Report, check_links, make_entry
 from .model import Entry, Problem
-
-# bibtexparser logs each failed block itself; we report them our own way.
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 ALIASES = {"journaltitle": "journal", "location": "address"}
 MONTHS = {m: str(i) for i, m in enumerate(
@@ -38,18 +38,24 @@ _LOOSE_FIELDS = re.compile(r"^\s*,|^\s*[A-Za-z][\w-]*\s*=")
 
 _BARE_TOKEN = re.compile(r"[^\s#{}\"]+")
 _FIELD_START = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*=")
-_UNESCAPED_BRACE = re.compile(r"(?<!\\)[{}]")
+# Token patterns for citekit.brackets. The leading look-ahead lets the regex engine scan for
+# the delimiters' characters at full speed (values are long: abstracts), as a bare [{}] does.
+_BRACES = re.compile(r"(?=[{}])(?<!\\)(?:(?P<open>\{)|(?P<close>\}))")
+_BRACES_AND_QUOTES = re.compile(r'(?=[{}"])(?:(?P<open>\{)|(?P<close>\})|(?P<quote>"))')
 _ENTRY_HEAD = re.compile(r"@\s*(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s{}()]+)")
 
 
 @dataclass(frozen=True)
 class Bibliography:
-    """The loaded entries (in file order), the problems found, and the keys of broken entries."""
+    """The loaded entries (in file order), the problems found, and the keys of broken entries.
+    `readable` is False when the file could not be read or holds no entry at all: then every
+    citation would be unknown, and the one problem says why."""
 
     entries: MappingProxyType
     problems: tuple[Problem, ...]
     broken_keys: frozenset[str]
     name: str = "references.bib"  # how messages name the file
+    readable: bool = True
 
     def suggest(self, key: str) -> str | None:
         """The closest known key, for a did-you-mean hint."""
@@ -92,87 +98,107 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
     def report(line: int | None, message: str) -> None:
         problems.append(Problem(display_name, line, message))
 
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    with _quiet(logging.getLogger("bibtexparser")):
+        library = bibtexparser.parse_string(text, parse_stack=[])
     # As in BibTeX, a macro may use the macros defined before it.
     strings: dict[str, str] = {}
     for string in library.strings:
         try:
             strings[string.key.casefold()] = _resolve(string.value, strings)
         except _ValueError as error:
-            report(string.start_line + 1, f"malformed @string '{string.key}': value {error}")
+            report(_line(string), f"malformed @string '{string.key}': value {error}")
 
-    for block in library.failed_blocks:
-        _report_failed_block(block, report, broken)
+    for failed in library.failed_blocks:
+        _report_failed_block(failed, report, broken)
 
     _report_loose_fields(library.blocks, report)
 
     raw_entries: dict[str, tuple[bibmodel.Entry, dict[str, str]]] = {}
-    first_seen: dict[str, tuple[str, int]] = {}
-    for block in library.entries:
-        line = block.start_line + 1
-        key_problem = _key_problem(block.key)
+    first_seen: dict[str, tuple[str, int | None]] = {}
+    for bib_entry in library.entries:
+        line = _line(bib_entry)
+        key_problem = _key_problem(bib_entry.key)
         if key_problem:
             report(line, key_problem)
-            broken.add(block.key)
+            broken.add(bib_entry.key)
             continue
-        if block.entry_type.lower() == "xdata" or any(f.key.lower() == "xdata" for f in block.fields):
-            report(line, f"entry '{block.key}' uses xdata, which the site does not support: "
+        if bib_entry.entry_type.lower() == "xdata" or any(f.key.lower() == "xdata" for f in bib_entry.fields):
+            report(line, f"entry '{bib_entry.key}' uses xdata, which the site does not support: "
                          "write the fields into the entry itself")
-            broken.add(block.key)
+            broken.add(bib_entry.key)
             continue
-        folded = block.key.casefold()
+        folded = bib_entry.key.casefold()
         if folded in first_seen:
             other, other_line = first_seen[folded]
-            report(line, f"duplicate key '{block.key}' (differs only in case from '{other}' "
+            report(line, f"duplicate key '{bib_entry.key}' (differs only in case from '{other}' "
                          f"at line {other_line})")
-            broken.add(block.key)
+            broken.add(bib_entry.key)
             continue
-        first_seen[folded] = (block.key, line)
+        first_seen[folded] = (bib_entry.key, line)
         values: dict[str, str] = {}
-        for field in block.fields:
+        for field in bib_entry.fields:
             name = field.key.lower()
             try:
                 values[ALIASES.get(name, name)] = _resolve(field.value, strings)
             except _ValueError as error:
-                report(field.start_line + 1, f"malformed entry '{block.key}': field '{name}' {error}")
-                broken.add(block.key)
-        raw_entries[block.key] = (block, values)
+                report(_line(field), f"malformed entry '{bib_entry.key}': field '{name}' {error}")
+                broken.add(bib_entry.key)
+        raw_entries[bib_entry.key] = (bib_entry, values)
 
     _resolve_crossrefs(raw_entries, report, broken)
 
     entries: dict[str, Entry] = {}
-    for key, (block, values) in raw_entries.items():
+    for key, (bib_entry, values) in raw_entries.items():
         if key in broken:
             continue
-        entry = make_entry(key, block.entry_type.lower(), block.start_line + 1, values, report)
+        entry = make_entry(key, bib_entry.entry_type.lower(), _line(bib_entry) or 1, values, report)
         if entry is None:
             broken.add(key)
         else:
             entries[key] = entry
     check_links(entries, report)
 
-    if not library.entries and not library.failed_blocks and not problems:
+    empty = not library.entries and not library.failed_blocks and not problems
+    if empty:
         report(None, "bibliography has no entries")
     problems.sort(key=lambda p: (p.line or 0))
-    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken), display_name)
+    return Bibliography(MappingProxyType(entries), tuple(problems), frozenset(broken), display_name,
+                        readable=not empty)
+
+
+@contextlib.contextmanager
+def _quiet(logger: logging.Logger) -> Iterator[None]:
+    """bibtexparser logs each failed block itself; we report them our own way, located. Only
+    while we parse: whoever configures logging keeps the rest of its messages."""
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _failed(display_name: str, message: str, line: int | None = None) -> Bibliography:
     return Bibliography(MappingProxyType({}), (Problem(display_name, line, message),), frozenset(),
-                        display_name)
+                        display_name, readable=False)
 
 
-def _report_failed_block(block, report, broken: set[str]) -> None:
+def _line(block: bibmodel.Block | bibmodel.Field) -> int | None:
+    """The 1-based line where bibtexparser found `block`."""
+    return block.start_line + 1 if block.start_line is not None else None
+
+
+def _report_failed_block(block: bibmodel.ParsingFailedBlock, report: Report, broken: set[str]) -> None:
     line = (block.start_line or 0) + 1
     if isinstance(block, bibmodel.DuplicateBlockKeyBlock):
-        first = block.previous_block.start_line + 1
+        first = _line(block.previous_block) if block.previous_block is not None else None
         report(line, f"duplicate key '{block.key}' (first defined at line {first})")
         return
     if isinstance(block, bibmodel.DuplicateFieldKeyBlock):
-        entry = block.ignore_error_block
+        key = getattr(block.ignore_error_block, "key", "?")
         fields = ", ".join(f"'{f}'" for f in sorted(block.duplicate_keys))
-        report(line, f"malformed entry '{entry.key}': field {fields} given more than once")
-        broken.add(entry.key)
+        report(line, f"malformed entry '{key}': field {fields} given more than once")
+        broken.add(key)
         return
     head = _ENTRY_HEAD.search(block.raw or "")
     key = head["key"] if head else "?"
@@ -242,29 +268,17 @@ def _expand(token: str, strings: dict[str, str]) -> str:
 
 
 def _matching_brace(raw: str, start: int) -> int:
-    # Jumps from brace to brace (a regex) rather than reading every character in Python:
-    # values are long (abstracts), and a large bibliography has tens of thousands of them.
-    depth = 0
-    for brace in _UNESCAPED_BRACE.finditer(raw, start):
-        if brace.group() == "{":
-            depth += 1
-        else:
-            depth -= 1
-            if depth == 0:
-                return brace.start()
-    raise _ValueError("has an unclosed brace")
+    end = closing(raw, start, _BRACES)
+    if end is None:
+        raise _ValueError("has an unclosed brace")
+    return end
 
 
 def _closing_quote(raw: str, start: int) -> int:
-    depth = 0
-    for i in range(start + 1, len(raw)):
-        char = raw[i]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif char == '"' and depth == 0:
-            return i
+    """The quote that ends a quoted value: the first outside braces."""
+    for kind, position, depth in walk(raw, start + 1, _BRACES_AND_QUOTES):
+        if kind == "quote" and depth == 0:
+            return position
     raise _ValueError("has an unclosed quote")
 
 
@@ -328,8 +342,8 @@ def _report_loose_fields(blocks, report) -> None:
             last_key = block.key
         elif isinstance(block, bibmodel.ImplicitComment) and last_key is not None:
             text = block.comment if hasattr(block, "comment") else block.raw
-            if _LOOSE_FIELDS.match(text or ""):
+            if text and _LOOSE_FIELDS.match(text):
                 shown = " ".join(text.split())[:50]
-                report(block.start_line + 1,
+                report(_line(block),
                        f"text after the end of entry '{last_key}' reads like fields: {shown!r} "
                        "(does a '}' close the entry too early?)")

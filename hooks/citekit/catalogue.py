@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from .apa import format_reference
 from .bibliography import Bibliography
@@ -15,11 +15,11 @@ from .entry_types import entry_type
 from .labels import Label, assign_labels, creators, norwegian_sort_key
 from .model import Entry, Problem
 from .people import inverted
-from .publishers import publisher
-from .slugs import slugify
+from .slugs import collisions, slugify
 
 # The reference HTML carries this in place of the link to the work's page; each citing page
-# swaps in its own relative URL, so a reference is formatted once, not once per page.
+# swaps in its own relative URL, so a reference is formatted once, not once per page. It holds
+# nothing html.escape changes, so it comes out of apa's escaping as written.
 ENTRY_HREF = "@@entry-href@@"
 # The names the research index gives its own pages, folders and downloads, beside the works'
 # pages (forskning/<slug>.md, .bib, .ris): a work may not take one.
@@ -66,21 +66,16 @@ def build_catalogue(bibliography: Bibliography) -> tuple[dict[str, Work], list[P
 def entry_slugs(entries: Mapping[str, Entry], file: str) -> tuple[dict[str, str], list[Problem]]:
     """The slug of each work's page, and a problem for each key that would take the page of
     another work or of the research index itself."""
-    slugs: dict[str, str] = {}
-    owners: dict[str, str] = {}
-    problems = []
-    for key, entry in entries.items():
-        # A key of letters no slug keeps (Cyrillic, say) gets a stable name of its own.
-        slug = slugify(key) or "verk-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
-        if slug in RESERVED_SLUGS or _RESERVED_PAGE.match(slug):
-            problems.append(Problem(file, entry.line, f"key '{key}' is a name the research "
-                                    f"index uses for its own pages ('{slug}'): choose another key"))
-        elif slug in owners:
-            problems.append(Problem(file, entry.line, f"keys '{owners[slug]}' and '{key}' would "
-                                    f"share one page ('{slug}'): change one of them"))
-        owners.setdefault(slug, key)
-        slugs[key] = slug
-    return slugs, problems
+    # A key of letters no slug keeps (Cyrillic, say) gets a stable name of its own.
+    slugs = {key: slugify(key) or "verk-" + hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()[:8]
+             for key in entries}
+    reserved = [key for key, slug in slugs.items() if slug in RESERVED_SLUGS or _RESERVED_PAGE.match(slug)]
+    problems = [Problem(file, entries[key].line, f"key '{key}' is a name the research index uses "
+                        f"for its own pages ('{slugs[key]}'): choose another key") for key in reserved]
+    problems += [Problem(file, entries[clash.second].line, f"keys '{clash.first}' and '{clash.second}' "
+                         f"would share one page ('{clash.slug}'): change one of them")
+                 for clash in collisions(slugs, slugs.__getitem__, str) if clash.second not in reserved]
+    return slugs, sorted(problems, key=lambda p: p.line or 0)
 
 
 def kind(entry: Entry) -> str:
@@ -88,14 +83,3 @@ def kind(entry: Entry) -> str:
     if entry.type == "misc" and entry.get("type"):
         return entry.get("type").lower()
     return entry_type(entry.type).word
-
-
-def institute(entry: Entry) -> str:
-    """The institute or body behind a work, for grouping: the first name of its `shortauthor`
-    (Fafo, NORCE, IMDi), else who published it, else an organisation that wrote it."""
-    if entry.short_authors:
-        return entry.short_authors[0].family
-    if publisher(entry):
-        return publisher(entry)
-    people = creators(entry)
-    return people[0].family if people and people[0].is_organisation else ""

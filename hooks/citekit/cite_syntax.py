@@ -13,15 +13,21 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-STX, ETX = "\x02", "\x03"
+from markdown.util import ETX, STX
+
+from .brackets import closing
 
 # Pandoc's `simpleCiteIdentifier`: a letter, digit, '_' or '*' first; then letters, digits and
 # '_', with the punctuation :.#$%&-+?<>~/ allowed inside (followed by a letter or digit), and
 # ':' or '/' before a '/' (so a URL can be a key).
 _PLAIN_KEY = re.compile(r"(?:\w|\*)(?:\w|[:.#$%&+?<>~/-](?=\w)|[:/](?=/))*")
+# Delimiters for brackets.walk: a braced key (no space inside), and a bracket group, whose
+# placeholders are opaque (a ']' inside a code span closes nothing).
+_KEY_BRACES = re.compile(r"(?P<open>\{)|(?P<close>\})|(?P<stop>\s)")
+_BRACKETS = re.compile(f"{STX}[^{ETX}]*{ETX}|(?P<open>\\[)|(?P<close>\\])")
 _SPNL = re.compile(r"[ \t]*(?:\n[ \t]*)?")
 # The common case, read in one step: one key, no prefix, at most a plain locator.
 _SIMPLE = re.compile(r"\[(?P<suppress>-?)@(?P<key>" + _PLAIN_KEY.pattern +
@@ -145,22 +151,18 @@ def cite_key(text: str, pos: int) -> tuple[bool, str, int] | None:
 
 
 def _balanced_braces(text: str, pos: int) -> int | None:
-    """The end of `{...}` at `pos` (nested braces allowed, no whitespace), or None."""
-    depth = 0
-    for i in range(pos, len(text)):
-        char = text[i]
-        if char.isspace():
-            return None
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1 if i > pos + 1 else None
-    return None
+    """The end of `{...}` at `pos` (nested braces allowed, not empty, no whitespace), or None."""
+    end = closing(text, pos, _KEY_BRACES)
+    return end + 1 if end is not None and end > pos + 1 else None
 
 
 # --- Pandoc's parsers ------------------------------------------------------------------------
+
+
+def _past_space(text: str, pos: int) -> int:
+    """Past Pandoc's `spnl` at `pos`: spaces, and at most one line break."""
+    match = _SPNL.match(text, pos)
+    return match.end() if match else pos
 
 
 def _bracketed(text: str, pos: int) -> Citation | None:
@@ -169,11 +171,11 @@ def _bracketed(text: str, pos: int) -> Citation | None:
     has no bracketed spans, and attr_list puts the class on the citation."""
     if text.startswith("[^", pos):
         return None  # a footnote reference
-    parsed = _cite_list(text, _SPNL.match(text, pos + 1).end())
+    parsed = _cite_list(text, _past_space(text, pos + 1))
     if parsed is None:
         return None
     items, end = parsed
-    end = _SPNL.match(text, end).end()
+    end = _past_space(text, end)
     if not text.startswith("]", end) or text[end + 1 : end + 2] in ("(", "["):
         return None
     return Citation(pos, end + 1, tuple(items))
@@ -186,7 +188,7 @@ def _cite_list(text: str, pos: int) -> tuple[list[CiteItem], int] | None:
         return None
     items, end = [first[0]], first[1]
     while text.startswith(";", end):
-        following = _citation(text, _SPNL.match(text, end + 1).end())
+        following = _citation(text, _past_space(text, end + 1))
         if following is None:
             break
         items.append(following[0])
@@ -238,28 +240,15 @@ def _next_unit(text: str, i: int) -> int:
         end = text.find(ETX, i)
         return end + 1 if end >= 0 else i + 1
     if char == "[":
-        end = _matching_bracket(text, i)
-        return end if end is not None else i + 1
+        closing = _matching_bracket(text, i)
+        return closing if closing is not None else i + 1
     return i + 1
 
 
 def _matching_bracket(text: str, pos: int) -> int | None:
     """The end (past ']') of the bracket group opening at `pos`, or None if unclosed."""
-    depth, i, n = 0, pos, len(text)
-    while i < n:
-        char = text[i]
-        if char == STX:
-            end = text.find(ETX, i)
-            i = end + 1 if end >= 0 else i + 1
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return None
+    end = closing(text, pos, _BRACKETS)
+    return end + 1 if end is not None else None
 
 
 def _suffix(raw: str) -> str:
@@ -277,7 +266,7 @@ def _textual(text: str, pos: int, is_link_label: IsLinkLabel) -> Citation | None
         return None
     suppress, name, end = key
     first = CiteItem(name, Mode.SUPPRESS_AUTHOR if suppress else Mode.AUTHOR_IN_TEXT)
-    bracket = _SPNL.match(text, end).end()
+    bracket = _past_space(text, end)
     if text.startswith("[", bracket):
         following = _bracketed(text, bracket)
         if following is not None:
@@ -298,11 +287,11 @@ def _bare_locator(text: str, pos: int, first: CiteItem,
     items = [CiteItem(first.key, first.mode, "", _suffix(text[pos + 1 : suffix_end]).lstrip())]
     end = suffix_end
     if text.startswith(";", end):
-        rest = _cite_list(text, _SPNL.match(text, end + 1).end())
+        rest = _cite_list(text, _past_space(text, end + 1))
         if rest is not None:
             items += rest[0]
             end = rest[1]
-    end = _SPNL.match(text, end).end()
+    end = _past_space(text, end)
     if not text.startswith("]", end) or text[end + 1 : end + 2] in ("(", "["):
         return None
     if len(items) == 1 and is_link_label(text[pos + 1 : end]):

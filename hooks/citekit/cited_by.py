@@ -4,9 +4,9 @@ each linking to the exact citation."""
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Sequence
 
 from .render import cite_id
 
@@ -20,19 +20,25 @@ class CitingPlace:
     number: int
 
 
+def citation_count_text(times: int, pages: int) -> str:
+    """'sitert 3 ganger på 2 sider' (the research index's lists and a work's own page)."""
+    if not times:
+        return "ikke sitert"
+    return (f"sitert {times} {'gang' if times == 1 else 'ganger'} på "
+            f"{pages} {'side' if pages == 1 else 'sider'}")
+
+
 def render_cited_by(places: Sequence[CitingPlace]) -> str:
     """HTML: pages in the order given, sections within each page, one link per citation."""
     if not places:
         return '<p class="kb-cited-by-none">Verket er ikke sitert i kunnskapsbasen ennå.</p>'
-    total_pages = len({p.page_href for p in places})
-    count = (f"Sitert {len(places)} {'gang' if len(places) == 1 else 'ganger'} på "
-             f"{total_pages} {'side' if total_pages == 1 else 'sider'}.")
-    out = [f'<p class="kb-cited-by-count">{count}</p>', '<ul class="kb-cited-by">']
-    for page_href, on_page in groupby(places, key=lambda p: p.page_href):
-        on_page = list(on_page)
+    count = citation_count_text(len(places), len({p.page_href for p in places}))
+    out = [f'<p class="kb-cited-by-count">{count[0].upper()}{count[1:]}.</p>', '<ul class="kb-cited-by">']
+    for page_href, page_group in groupby(places, key=lambda p: p.page_href):
+        on_page = list(page_group)
         out.append(f'<li><a href="{html.escape(page_href)}">{html.escape(on_page[0].page_title)}</a><ul>')
-        for _, in_section in groupby(on_page, key=lambda p: p.section_anchor):
-            in_section = list(in_section)
+        for _, section_group in groupby(on_page, key=lambda p: p.section_anchor):
+            in_section = list(section_group)
             first = in_section[0]
             title = first.section_title or first.page_title
             links = ", ".join(

@@ -11,44 +11,42 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .entry_types import entry_type
-from .exports import iso_date, language_tag, page_range, report_number
+from .fields import iso_date, issue, language_tag, numbered_report, page_range, publisher
 from .labels import creators
 from .model import Entry
 from .people import inverted
-from .publishers import publisher
 
 COINS_CLASS = "Z3988"
 _FORMATS = {"journal": "info:ofi/fmt:kev:mtx:journal", "book": "info:ofi/fmt:kev:mtx:book",
             "dissertation": "info:ofi/fmt:kev:mtx:dissertation", "dc": "info:ofi/fmt:kev:mtx:dc"}
-_BOOK_GENRES = {"book": "book", "report": "report", "chapter": "bookitem"}
 
 
 def coins(entry: Entry) -> str:
     """The ContextObject of `entry`, encoded for a span's `title` attribute."""
-    style = entry_type(entry.type).style
-    pairs = [("ctx_ver", "Z39.88-2004")]
+    rules = entry_type(entry.type).rules
+    pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", _FORMATS[rules.coins])]
     authors = [inverted(p) for p in (entry.authors or creators(entry))]
-    if style == "article":
-        pairs += [("rft_val_fmt", _FORMATS["journal"]), ("rft.genre", "article"),
+    if rules.coins == "journal":
+        pairs += [("rft.genre", rules.coins_genre),
                   ("rft.atitle", entry.get("title")), ("rft.jtitle", entry.get("journal")),
-                  ("rft.volume", entry.get("volume")), ("rft.issue", entry.get("number"))]
+                  ("rft.volume", entry.get("volume")), ("rft.issue", issue(entry))]
         first, last = page_range(entry)
         pairs += [("rft.spage", first), ("rft.epage", last)]
-    elif style in _BOOK_GENRES:
-        pairs += [("rft_val_fmt", _FORMATS["book"]), ("rft.genre", _BOOK_GENRES[style])]
-        if style == "chapter":
+    elif rules.coins == "book":
+        pairs.append(("rft.genre", rules.coins_genre))
+        if rules.coins_genre == "bookitem":
             pairs += [("rft.atitle", entry.get("title")), ("rft.btitle", entry.get("booktitle"))]
         else:
             pairs.append(("rft.btitle", entry.get("title")))
         pairs += [("rft.pub", publisher(entry)), ("rft.place", entry.get("address")),
                   ("rft.edition", entry.get("edition")), ("rft.isbn", entry.get("isbn")),
-                  ("rft.series", report_number(entry) if style == "report" else entry.get("series"))]
-    elif style == "thesis":
-        pairs += [("rft_val_fmt", _FORMATS["dissertation"]), ("rft.title", entry.get("title")),
+                  ("rft.series", numbered_report(entry) if rules.number == "report" else entry.get("series"))]
+    elif rules.coins == "dissertation":
+        pairs += [("rft.title", entry.get("title")),
                   ("rft.inst", publisher(entry)),
                   ("rft.degree", entry.get("type") or entry_type(entry.type).thesis_kind)]
     else:
-        pairs += [("rft_val_fmt", _FORMATS["dc"]), ("rft.title", entry.get("title")),
+        pairs += [("rft.title", entry.get("title")),
                   ("rft.publisher", publisher(entry)), ("rft.type", entry_type(entry.type).word),
                   ("rft.language", language_tag(entry))]
         pairs += [("rft.creator", name) for name in authors]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from babel.dates import format_date
 
+# What APA writes for a work with no date: "uten år".
+NO_DATE = "u.å."
 _PART = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
 
 
@@ -40,7 +42,14 @@ class PartialDate:
         """'21. september 2021', 'september 2021' or '2021'."""
         if self.month is None:
             return str(self.year)
-        return _month_name_date(self.year, self.month, self.day)
+        return _format(self.year, self.month, self.day, "d. MMMM y" if self.day else "MMMM y")
+
+    def norwegian_without_year(self) -> str:
+        """'21. september' or 'september' (APA puts the year first: '2021, 21. september');
+        '' for a year alone."""
+        if self.month is None:
+            return ""
+        return _format(self.year, self.month, self.day, "d. MMMM" if self.day else "MMMM")
 
 
 @dataclass(frozen=True)
@@ -76,9 +85,8 @@ class DateValue:
 # Babel builds its pattern machinery on every call (about 0.2 ms); a site shows the same few
 # hundred dates on thousands of pages.
 @functools.lru_cache(maxsize=4096)
-def _month_name_date(year: int, month: int, day: int | None) -> str:
-    date = datetime.date(year, month, day or 1)
-    return format_date(date, "d. MMMM y" if day else "MMMM y", locale="nb")
+def _format(year: int, month: int, day: int | None, pattern: str) -> str:
+    return format_date(datetime.date(year, month, day or 1), pattern, locale="nb")
 
 
 def parse_date(value: str) -> DateValue:
@@ -106,7 +114,7 @@ def _partial(text: str, whole: str) -> PartialDate:
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"{whole!r} has no month {month:02d}")
-    if day is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day is not None and month is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
         raise DateError(f"{whole!r} has no day {day:02d} in that month")
     return PartialDate(year, month, day)
 

@@ -5,8 +5,8 @@ Every problem is reported, located at the entry; nothing is dropped without a wo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Callable, Mapping
 
 from .dates import DateError, DateValue, parse_date
 from .entry_types import TYPES, entry_type, supported

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
-from typing import Mapping
-
-from .catalogue import Work, institute, kind
+from .catalogue import Work, kind
+from .dates import NO_DATE
 from .entry_types import entry_type
-from .exports import report_number
-from .markdown import front_matter, md_text
+from .fields import cited_as, publisher_name, report_number
+from .md_writing import front_matter, md_text
 from .people import inverted, join_names
 from .slugs import slugify
 
@@ -79,9 +79,13 @@ def _facts(work: Work, work_kind: str) -> list[str]:
         if len(people) == 1:
             role = role[:-1] if entry.authors else "Redaktør"
         facts.append((role, md_text(join_names([inverted(p) for p in people]))))
-    body = institute(entry)
+    body = publisher_name(entry)
     if body:
         facts.append(("Utgiver", f"[{md_text(body)}](institutt/{slugify(body)}.md)"))
+    short = cited_as(entry)
+    if short:
+        # The publisher is named in full; the citations on the site use the short name.
+        facts.append(("Omtales som", f"{md_text(short)} (i henvisninger i teksten)"))
     number = report_number(entry)
     if number:
         facts.append(("Serie og nummer", md_text(number)))
@@ -91,7 +95,7 @@ def _facts(work: Work, work_kind: str) -> list[str]:
         when = "Sist oppdatert" if entry_type(entry.type).web_page else "Dato"
         facts.append((when, md_text(issued.norwegian())))
     year = entry.year
-    facts.append(("År", f"[{md_text(entry.year_label)}](ar/{year}.md)" if year else "u.å. (uten år)"))
+    facts.append(("År", f"[{md_text(entry.year_label)}](ar/{year}.md)" if year else f"{NO_DATE} (uten år)"))
     if entry.get("note"):
         facts.append(("Merknad", md_text(entry.get("note"))))
     if entry.keywords:

@@ -1,10 +1,37 @@
 """The one registry of entry types: what each BibTeX/biblatex type is called in Norwegian, in
-RIS, in CSL and in schema.org, how APA formats it, and what it must hold. Every module that
-depends on an entry's type asks here, so adding a type is one line."""
+RIS, in CSL and in schema.org, how APA formats it, and what it must hold; and the table of
+styles, what each way of formatting means for the exports. Every module that depends on an
+entry's type asks here, so adding a type that is formatted like an existing one is one line;
+a new style is a line in STYLES and its formatter in apa.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Style:
+    """A way of formatting a work (apa.py has a formatter for each), and what it means for the
+    fields: what `number` numbers, and the OpenURL format (COinS) that fits it."""
+
+    name: str
+    # what the entry's `number` is: the issue of a journal ("issue"), the number of a report
+    # in its series ("report", written with the series: 'Fafo-rapport 2017:31'), or just a
+    # number ("")
+    number: str = ""
+    coins: str = "dc"  # OpenURL format: journal, book, dissertation, or dc (Dublin Core)
+    coins_genre: str = ""  # rft.genre, in the journal and book formats
+
+
+STYLES = {style.name: style for style in (
+    Style("report", number="report", coins="book", coins_genre="report"),
+    Style("book", coins="book", coins_genre="book"),
+    Style("article", number="issue", coins="journal", coins_genre="article"),
+    Style("chapter", coins="book", coins_genre="bookitem"),
+    Style("thesis", coins="dissertation"),
+    Style("document"),
+    Style("legislation"),
+)}
 
 
 @dataclass(frozen=True)
@@ -19,6 +46,11 @@ class EntryType:
     thesis_kind: str = ""  # the bracketed description of a thesis
     needs_creator: bool = True  # an act has no author: it is cited by its short title
     web_page: bool = False  # its date is the day it was last updated ("sist oppdatert")
+
+    @property
+    def rules(self) -> Style:
+        """What its style means for the fields."""
+        return STYLES[self.style]
 
 
 _REPORT = EntryType("rapport", "RPRT", "report", "Report", "report")

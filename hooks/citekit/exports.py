@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
-from typing import Iterable
+from collections.abc import Iterable
 
 import bibtexparser
 from bibtexparser import model as bibmodel
@@ -12,38 +11,19 @@ from bibtexparser.middlewares import default_unparse_stack
 
 from .entries import LINK_FIELDS
 from .entry_types import entry_type
+from .fields import (
+    en_dash_ranges,
+    iso_date,
+    issue,
+    language_tag,
+    numbered_report,
+    page_range,
+    publisher,
+    series,
+)
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-from .publishers import publisher
-
-LANGUAGES = {"norsk": "nb", "norwegian": "nb", "bokmål": "nb", "bokmal": "nb", "nb": "nb",
-             "no": "nb", "nynorsk": "nn", "nn": "nn", "english": "en", "engelsk": "en", "en": "en"}
-_PAGES = re.compile(r"^\s*(?P<first>[^-–\s]+)\s*(?:-{1,2}|–)\s*(?P<last>\S+)\s*$")
-
-
-def language_tag(entry: Entry) -> str:
-    """A BCP 47 tag from `langid`/`language`, '' when the bib does not say."""
-    value = (entry.get("langid") or entry.get("language")).casefold()
-    return LANGUAGES.get(value, "")
-
-
-def report_number(entry: Entry) -> str:
-    """'Fafo-rapport 2017:31': the series (or type) with the number, as printed on the cover."""
-    number = entry.get("number")
-    series = entry.get("type") or entry.get("series")
-    return f"{series} {number}".strip() if number else ""
-
-
-def iso_date(entry: Entry, separator: str = "-") -> str:
-    """'2021-09-21' (or '2021/09/21', '2017'): as much of the date as the entry gives; the
-    start of a range."""
-    return entry.issued.start.iso(separator) if entry.issued else ""
-
-
-def page_range(entry: Entry) -> tuple[str, str]:
-    match = _PAGES.match(entry.get("pages"))
-    return (match["first"], match["last"]) if match else (entry.get("pages"), "")
 
 
 def to_bibtex(entries: Iterable[Entry]) -> str:
@@ -78,14 +58,14 @@ def _ris_record(entry: Entry) -> str:
             lines.append(("DA", iso_date(entry, "/") + "/"))
     if publisher(entry):
         lines.append(("PB", publisher(entry)))
-    if entry_type(entry.type).style == "report" and entry.get("number"):
-        lines.append(("SN", report_number(entry)))
+    if numbered_report(entry):
+        lines.append(("SN", numbered_report(entry)))
     elif entry.get("isbn"):
         lines.append(("SN", entry.get("isbn")))
     if entry.get("type"):
         lines.append(("M3", entry.get("type")))
     for tag, name in (("VL", "volume"), ("IS", "number"), ("ET", "edition"), ("CY", "address")):
-        if entry.get(name) and not (tag == "IS" and entry_type(entry.type).style == "report"):
+        if entry.get(name) and not (tag == "IS" and numbered_report(entry)):
             lines.append((tag, entry.get(name)))
     first, last = page_range(entry)
     if first:
@@ -119,9 +99,8 @@ def csl_item(entry: Entry) -> dict:
         item["publisher"] = publisher(entry)
     if entry.get("number"):
         item["number"] = entry.get("number")
-    series = entry.get("type") or entry.get("series")
-    if series:
-        item["collection-title" if entry.get("series") else "genre"] = series
+    if series(entry):
+        item["collection-title" if entry.get("series") else "genre"] = series(entry)
     container = entry.get("journal") or entry.get("booktitle")
     if container:
         item["container-title"] = container
@@ -131,10 +110,10 @@ def csl_item(entry: Entry) -> dict:
                            ("note", "note"), ("publisher-place", "address")):
         if entry.get(name):
             item[csl_name] = entry.get(name)
-    if entry.get("number") and entry_type(entry.type).style == "article":
+    if issue(entry):
         item["issue"] = item.pop("number")
     if entry.get("pages"):
-        item["page"] = entry.get("pages").replace("--", "–")
+        item["page"] = en_dash_ranges(entry.get("pages"))
     if entry.keywords:
         item["keyword"] = ", ".join(entry.keywords)
     if language_tag(entry):

@@ -11,104 +11,24 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import defaultdict
-from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from html.parser import HTMLParser
 
-from .catalogue import Work, institute, kind
+from .catalogue import Work, kind
+from .cited_by import citation_count_text
 from .coins import COINS_CLASS
 from .entry_types import entry_type
-from .labels import norwegian_sort_key
-from .model import Problem
-from .slugs import slugify
+from .facets import FACETS, Facet, Group
+from .fields import publisher_name
 
 PAGE_SIZE = 200
 INDEX_MARKER = "<!-- kb:research-index -->"
 COUNT_PLACEHOLDER = '<span class="kb-count" data-kb-count="{key}"></span>'
-_COUNT_SLOT = re.compile(r'<span class="kb-count" data-kb-count="(?P<key>[^"]*)"></span>')
+# The slot as it comes out of the Markdown engine: found by its attribute, whatever the
+# attributes' order or quoting, and read by HTMLParser (as mkdocs-autorefs reads its own tags).
+_COUNT_SLOT = re.compile(r"<span\b[^>]*\bdata-kb-count\b[^>]*>\s*</span>")
 
 Href = Callable[[str], str]
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One way to browse: by year, type, publisher or topic."""
-
-    folder: str
-    title: str
-    group_title: str  # "{}" is the group's name
-
-
-FACETS = (
-    Facet("ar", "Etter år", "Kilder fra {}"),
-    Facet("type", "Etter type", "Type: {}"),
-    Facet("institutt", "Etter utgiver", "Utgitt av {}"),
-    Facet("tema", "Etter emne", "Emne: {}"),
-)
-
-
-@dataclass(frozen=True)
-class Group:
-    facet: Facet
-    name: str
-    slug: str
-    works: tuple[Work, ...]
-
-    @property
-    def path(self) -> str:
-        return f"{self.facet.folder}/{self.slug}.md"
-
-
-def facet_values(facet: Facet, work: Work) -> list[str]:
-    entry = work.entry
-    if facet.folder == "ar":
-        return [entry.year or "u.å."]
-    if facet.folder == "type":
-        return [kind(entry)]
-    if facet.folder == "institutt":
-        body = institute(entry)
-        return [body] if body else []
-    return list(entry.keywords)
-
-
-def group_slug(facet: Facet, name: str) -> str:
-    return "ua" if facet.folder == "ar" and name == "u.å." else slugify(name)
-
-
-_WHAT = {"type": "types", "institutt": "publishers", "tema": "keywords"}
-
-
-def build_groups(works: Iterable[Work], file: str = "references.bib"
-                 ) -> tuple[dict[str, list[Group]], list[Problem]]:
-    """folder -> its groups (years newest first, the rest alphabetically, æ, ø, å last), and a
-    problem for two names that would share one page ("NAV" and "Nav": one of them would
-    silently lose its works) or a name that makes no page at all."""
-    works = list(works)
-    result, problems = {}, []
-    for facet in FACETS:
-        members: dict[str, list[Work]] = defaultdict(list)
-        owners: dict[str, tuple[str, Work]] = {}
-        for work in works:
-            for value in facet_values(facet, work):
-                members[value].append(work)
-                slug = group_slug(facet, value)
-                first = owners.setdefault(slug, (value, work))
-                if not slug:
-                    problems.append(Problem(file, work.entry.line, f"entry '{work.key}': "
-                                            f"{_WHAT[facet.folder][:-1]} {value!r} makes no page name"))
-                elif first[0] != value:
-                    problems.append(Problem(
-                        file, work.entry.line,
-                        f"{_WHAT[facet.folder]} {first[0]!r} (entry '{first[1].key}') and {value!r} "
-                        f"(entry '{work.key}') would share the page '{facet.folder}/{slug}': "
-                        "write them the same way"))
-        if facet.folder == "ar":
-            years = sorted((n for n in members if n.isdigit()), reverse=True)
-            names = years + [n for n in members if not n.isdigit()]
-        else:
-            names = sorted(members, key=norwegian_sort_key)
-        result[facet.folder] = [Group(facet, n, group_slug(facet, n), tuple(members[n])) for n in names]
-    return result, problems
 
 
 def pages_of(works: Sequence[Work], page_size: int = PAGE_SIZE) -> list[Sequence[Work]]:
@@ -123,7 +43,7 @@ def page_path(number: int) -> str:
 def work_item(work: Work, href: Href) -> str:
     """One work in a list: label, linked title, type, publisher, year and citation count."""
     entry = work.entry
-    body = institute(entry)
+    body = publisher_name(entry)
     meta = [html.escape(kind(entry))]
     if body:
         meta.append(html.escape(body))
@@ -254,16 +174,24 @@ def list_body(page_number: int, total_pages: int) -> str:
 def fill_counts(page_html: str, counts: Mapping[str, tuple[int, int]]) -> str:
     """Fill each count slot with 'sitert N ganger på M sider' (or 'ikke sitert')."""
     def replace(match: re.Match) -> str:
-        times, pages = counts.get(html.unescape(match["key"]), (0, 0))
+        times, pages = counts.get(_count_key(match.group()), (0, 0))
         return f'<span class="kb-count">{citation_count_text(times, pages)}</span>'
     return _COUNT_SLOT.sub(replace, page_html)
 
 
-def citation_count_text(times: int, pages: int) -> str:
-    if not times:
-        return "ikke sitert"
-    return (f"sitert {times} {'gang' if times == 1 else 'ganger'} på "
-            f"{pages} {'side' if pages == 1 else 'sider'}")
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str | None] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = dict(attrs)
+
+
+def _count_key(tag: str) -> str:
+    reader = _Attributes()
+    reader.feed(tag)
+    return reader.attributes.get("data-kb-count") or ""
 
 
 def catalogue_script(works: Sequence[Work], counts: Mapping[str, tuple[int, int]], href: Href) -> str:
@@ -275,10 +203,10 @@ def catalogue_script(works: Sequence[Work], counts: Mapping[str, tuple[int, int]
         entry = work.entry
         times, pages = counts.get(work.key, (0, 0))
         haystack = " ".join([work.key, work.label.narrative, work.reference_text, kind(entry),
-                             institute(entry), " ".join(entry.keywords)])
+                             publisher_name(entry), " ".join(entry.keywords)])
         records.append({
             "key": work.key, "label": work.label.narrative, "title": entry.get("title"),
-            "href": href(work.slug + ".md"), "kind": kind(entry), "institute": institute(entry),
+            "href": href(work.slug + ".md"), "kind": kind(entry), "publisher": publisher_name(entry),
             "year": entry.year, "order": order, "cited": times, "pages": pages,
             "count": citation_count_text(times, pages), "text": haystack.casefold(),
         })

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
+from .dates import NO_DATE
 from .model import Entry, Person
 from .people import surname
 
-NO_DATE = "u.å."
 _SORT_TRANSLATION = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
 
 

@@ -6,10 +6,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .brackets import balanced
+
 # Values without any of these characters are already plain text; skipping pylatexenc for them
 # keeps loading a bibliography of thousands of entries fast.
 _LATEX_MARKERS = re.compile(r"[\\{}~$%]|--|``|''")
 _WHITESPACE = re.compile(r"\s+")
+_GROUPS = re.compile(r"(?=[{}])(?:(?P<open>\{)|(?P<close>\}))")
 
 # The LaTeX that Norwegian bibliographies are made of ({\o}, {\aa}, \'e, \&, --, {Braces}) is
 # decoded by the few substitutions below; pylatexenc, which is slow for a bibliography of
@@ -46,17 +49,7 @@ def _fast_latex_to_text(value: str) -> str | None:
     if _NOT_SIMPLE.search(value):
         return None
     text = _SIMPLE_MACRO.sub(_simple_macro, value)
-    if "\\" in text:
-        return None
-    depth = 0
-    for char in text:
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth < 0:
-                return None
-    if depth:
+    if "\\" in text or not balanced(text, _GROUPS):
         return None
     text = text.replace("---", "\u2014").replace("--", "\u2013")
     text = text.replace("``", "\u201c").replace("''", "\u201d").replace("~", "\u00a0")

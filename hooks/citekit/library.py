@@ -10,8 +10,9 @@ from pathlib import Path
 
 from .bibliography import Bibliography, load_bibliography
 from .catalogue import Work, build_catalogue
-from .index_pages import Group, build_groups
+from .facets import name_problems
 from .model import Problem
+from .urls import relative_url
 
 # Where the research index and the page of every work live, inside the docs folder.
 INDEX_DIR = "forskning"
@@ -24,11 +25,12 @@ class Library:
     # key -> its place in that order, so a page's "Kilder" list is sorted by the works it
     # cites rather than by a walk through the whole catalogue.
     position: dict[str, int] = field(default_factory=dict)
-    # the research index's groups: year, type, publisher and topic -> their groups
-    groups: dict[str, list[Group]] = field(default_factory=dict)
     # problems beyond the file's own: pages two works (or two topics) would share
     page_problems: tuple[Problem, ...] = ()
     index_dir: str = INDEX_DIR
+    # What other modules compute from the library once per version of it (the research
+    # index's groups: citekit.facets.groups), so the data type need not know them.
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -37,8 +39,10 @@ class Library:
 
     @property
     def readable(self) -> bool:
-        """False when the file could not be read at all (every citation would be unknown)."""
-        return bool(self.bibliography.entries) or not self.bibliography.problems
+        """False when the file could not be read or holds no entry at all (every citation
+        would be unknown; the bibliography's one problem says why). A file whose entries are
+        all malformed is readable: its broken keys are reported, any other key is unknown."""
+        return self.bibliography.readable
 
     def entry_path(self, key: str) -> str:
         """The work's page, relative to the docs folder: 'forskning/djuve2017.md'."""
@@ -47,38 +51,19 @@ class Library:
     def entry_href(self, key: str, page_path: str) -> str:
         """A link from the page at `page_path` (docs-relative) to the work's page, as a path
         to its Markdown source: MkDocs and Zensical check it and turn it into the page's URL."""
-        return relative_path(self.entry_path(key), page_path)
-
-    def unknown_key_message(self, key: str) -> str | None:
-        """What to say of a citation of `key` that is not a work, or None when the reason is
-        already reported (its entry is broken, or the bibliography unreadable)."""
-        if key in self.bibliography.broken_keys or not self.readable:
-            return None
-        hint = self.bibliography.suggest(key)
-        message = f"unknown citation key '{key}'"
-        return f"{message} (did you mean '{hint}'?)" if hint else message
-
-
-def relative_path(target: str, page_path: str) -> str:
-    """`target` relative to the folder of `page_path`, both relative to the docs folder.
-    (posixpath.relpath does the same, slowly: it asks the file system for the working folder
-    each time, and a page can link to hundreds of works.)"""
-    folder = page_path.split("/")[:-1]
-    parts = target.split("/")
-    common = 0
-    while common < len(folder) and common < len(parts) - 1 and folder[common] == parts[common]:
-        common += 1
-    return "/".join([".."] * (len(folder) - common) + parts[common:])
+        return relative_url(self.entry_path(key), page_path)
 
 
 def make_library(bibliography: Bibliography) -> Library:
     works, problems = build_catalogue(bibliography)
-    groups, group_problems = build_groups(works.values(), bibliography.name)
-    return Library(bibliography, works, {key: i for i, key in enumerate(works)}, groups,
-                   tuple(problems + group_problems))
+    problems += name_problems(works.values(), bibliography.name)
+    return Library(bibliography, works, {key: i for i, key in enumerate(works)}, tuple(problems))
 
 
+# path -> (its size and time, its library). A site has one bibliography; a test session makes
+# many, so only the most recently loaded few are kept.
 _cache: dict[str, tuple[tuple[int, int], Library]] = {}
+_CACHED_FILES = 4
 
 
 def load_library(path: Path, display_name: str) -> Library:
@@ -94,5 +79,8 @@ def load_library(path: Path, display_name: str) -> Library:
         return cached[1]
     library = make_library(load_bibliography(path, display_name))
     if signature is not None:
+        _cache.pop(str(path), None)
         _cache[str(path)] = (signature, library)
+        while len(_cache) > _CACHED_FILES:
+            del _cache[next(iter(_cache))]
     return library

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .fields import en_dash_ranges
+
 # CSL locator terms (long, short and symbol forms, singular and plural) -> nb-NO short form.
 _TERMS = {
     "s.": ("p", "pp", "page", "pages", "s", "side", "sider"),
@@ -36,7 +38,6 @@ _LABEL = re.compile(
 _SUB_VERBO = re.compile(r"^(?:s\.\s?vv?\.|sub verb(?:o|is))\s*(?P<value>\S.*)$",
                         re.IGNORECASE | re.DOTALL)
 _BRACED = re.compile(r"^\{(?P<locator>[^{}]*)\}(?P<rest>.*)$", re.DOTALL)
-_RANGE = re.compile(r"(?<=\d)\s*-{1,2}\s*(?=\d)")
 
 
 @functools.lru_cache(maxsize=4096)  # a page repeats its locators; this runs per citation
@@ -55,7 +56,7 @@ def norwegian_locator(suffix: str) -> str:
         rest = braced["rest"]
         return f"{locator}{rest}".strip() if locator else rest.strip().removeprefix(",").strip()
     if text[0].isdigit():
-        return "s. " + _RANGE.sub("–", text)
+        return "s. " + en_dash_ranges(text)
     match = _SUB_VERBO.match(text)
     if match:
         return f"s.v. {match['value']}"
@@ -66,7 +67,7 @@ def norwegian_locator(suffix: str) -> str:
         if short:
             value = match["value"]
             if short == "s.":
-                value = _RANGE.sub("–", value)
+                value = en_dash_ranges(value)
             return f"{short} {value}"
     return text
 

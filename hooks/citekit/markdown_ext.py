@@ -24,28 +24,38 @@ from __future__ import annotations
 
 import datetime
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 from markdown import Extension, Markdown
-from markdown.blockprocessors import ReferenceProcessor
+from markdown.blockprocessors import BlockProcessor, ReferenceProcessor
 from markdown.inlinepatterns import AUTOLINK_RE, AUTOMAIL_RE, HTML_RE, InlineProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
+from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
+from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 
-from .cite_syntax import STX, Citation, Malformed, Mode, read_at
+from .cite_syntax import Citation, Malformed, read_at
 from .currency import Cite, stale_advice
-from .library import Library, load_library, relative_path
+from .library import Library, load_library
 from .locators import norwegian_locator
 from .model import Problem
-from .resolve import Cited, listed_works, read_through, target
-from .tasks import TASK_FILE, Tasks, load_tasks, read_marker, render_marker
 from .page_facts import SiteInfo, cite_block, currency_note, dates_line, source_years
-from .render import (CITATION_CLASS, CITE_CLASS, ERROR_CLASS, VIA_CLASS, RenderedItem, Target,
-                     citation_element, cite_id, error_mark, reference_list)
+from .render import (
+    CITE_CLASS,
+    ERROR_CLASS,
+    VIA_CLASS,
+    RenderedItem,
+    citation_element,
+    cite_id,
+    error_mark,
+    reference_list,
+)
+from .resolve import Cited, Target, listed_works, read_through, target, unknown_key_message
+from .tasks import TASK_FILE, Tasks, load_tasks, read_marker, render_marker
+from .urls import relative_url
 
 
 @dataclass(frozen=True)
@@ -73,17 +83,6 @@ class CitedItem(Cited):
     section_title: str = ""
 
 
-@dataclass(frozen=True)
-class ReadItem:
-    """A citation item as read, with its prefix and locator as rendered text, a citation
-    nested in them written ⟨key,...⟩ (what the tests compare with Pandoc's reading)."""
-
-    key: str
-    mode: Mode
-    prefix: str
-    suffix: str
-
-
 @dataclass
 class DocumentRecord:
     """What the extension learned from one document."""
@@ -91,14 +90,7 @@ class DocumentRecord:
     page: PageContext
     title: str = ""  # the text of the page's first h1
     cited: list[CitedItem] = field(default_factory=list)
-    # each citation's element and reading, in order; `groups` reads them when asked (tests)
-    readings: list[tuple[etree.Element, Citation]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def groups(self) -> list[tuple[ReadItem, ...]]:
-        """The citations as read, with prefixes and locators as rendered text."""
-        return [_read_items(element, citation) for element, citation in self.readings]
 
 
 class CitationError(Exception):
@@ -125,18 +117,19 @@ class CitationExtension(Extension):
         self.page_context: Callable[[Markdown], PageContext | None] | None = None
         self.on_document: Callable[[DocumentRecord], None] | None = None
 
-    def extendMarkdown(self, md: Markdown) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
         # `\@key` is text; `\;` is a semicolon, not a separator of citations (as in Pandoc).
         md.ESCAPED_CHARS.extend(c for c in "@;" if c not in md.ESCAPED_CHARS)
         document = _Document(self, md)
         md.preprocessors.register(_StartDocument(md, document), "kb_citations_start", 100)
+        # Just before the stock "reference" processor (15), after every other block processor.
+        md.parser.blockprocessors.register(_CitationNotDefinition(md.parser), "kb_citation_lines", 15.5)
         md.preprocessors.register(_TaskMarkers(md, document), "kb_citations_tasks", 99)
-        md.parser.blockprocessors.register(_References(md.parser), "reference", 15)
         md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
-        md.treeprocessors.register(_Number(md, document), "kb_citations_number", 9)
+        md.treeprocessors.register(_Settle(md, document), "kb_citations_number", 9)
         # after attr_list (8) has taken its {…} out of the text
         md.treeprocessors.register(_Currency(md, document), "kb_citations_currency", 7)
         md.treeprocessors.register(_PageFacts(md, document), "kb_citations_page_facts", 6)
@@ -199,6 +192,7 @@ class _Document:
         self.library = self.extension.library_for() if source else None
         self.headings: set[str] = set()
         self.items: dict[etree.Element, tuple[str, str]] = {}  # mark -> (key, raw source)
+        # each citation's element -> (its reading, its source), for the currency check
         self.wrappers: dict[etree.Element, tuple[Citation, str]] = {}
         self.malformed: dict[etree.Element, tuple[str, str]] = {}  # mark -> (raw, message)
         self.record = DocumentRecord(page)
@@ -212,6 +206,8 @@ class _Document:
         return label.lower() in self.md.references or label.casefold() in self.headings
 
     def target(self, key: str) -> Target | None:
+        if self.library is None:
+            return None
         if key not in self.targets:
             self.targets[key] = target(self.library, key, self.page.path)
         return self.targets[key]
@@ -222,7 +218,7 @@ class _Document:
                               norwegian_locator(item.suffix)) for item in citation.items]
         wrapper, marks = citation_element(items, citation.textual)
         self.wrappers[wrapper] = (citation, raw)
-        for item, mark in zip(citation.items, marks):
+        for item, mark in zip(citation.items, marks, strict=True):
             self.items[mark] = (item.key, raw)
         return wrapper
 
@@ -294,39 +290,53 @@ def _fence_after(line: str, fence: str) -> str:
     return "" if closes else fence
 
 
-class _References(ReferenceProcessor):
-    """Link definitions, except where the label reads as a citation: Pandoc reads
-    `[@key, s. 9]: text` at the start of a line as a citation, Python-Markdown would take it
-    for the definition of a link and drop it."""
+class _CitationNotDefinition(BlockProcessor):
+    """Pandoc reads `[@key, s. 9]: text` at the start of a line as a citation; Python-Markdown's
+    ReferenceProcessor would take it for the definition of a link and drop it. Registered just
+    before that processor, this one claims such lines only: the text up to the next real
+    definition goes to the paragraph processor, as if the line were not there to be taken;
+    every real definition is left to the stock processor."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "@" in block and any(_is_citation(m) for m in ReferenceProcessor.RE.finditer(block))
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         block = blocks.pop(0)
-        for match in self.RE.finditer(block):
-            if read_at(f"[{match.group(1)}]", 0) is not None:
-                continue
-            identifier = match.group(1).strip().lower()
-            link = match.group(2).lstrip("<").rstrip(">")
-            self.parser.md.references[identifier] = (link, match.group(5) or match.group(6))
-            if block[match.end():].strip():
-                blocks.insert(0, block[match.end():].lstrip("\n"))
-            if block[: match.start()].strip():
-                self.parser.parseBlocks(parent, [block[: match.start()]])
+        matches = list(ReferenceProcessor.RE.finditer(block))
+        first = next(i for i, m in enumerate(matches) if _is_citation(m))
+        if first:
+            # Real definitions come first: let the stock processor have the text up to the
+            # last of them, and see the rest again.
+            end = matches[first - 1].end()
+            blocks[:0] = [block[:end], block[end:].lstrip("\n")]  # as upstream splits
             return True
-        blocks.insert(0, block)
-        return False
+        following = next((m for m in matches[first + 1:] if not _is_citation(m)), None)
+        text = block[: following.start()].rstrip("\n") if following else block
+        if following is not None:
+            blocks.insert(0, block[following.start():])
+        self.parser.blockprocessors["paragraph"].run(parent, [text])
+        return True
+
+
+def _is_citation(definition: re.Match) -> bool:
+    return read_at(f"[{definition.group(1)}]", 0) is not None
+
+
+class _DocumentProcessor(Treeprocessor):
+    """A tree processor working on the document being converted."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
 
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TRAILING_ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
 
 
-class _HeadingLabels(Treeprocessor):
+class _HeadingLabels(_DocumentProcessor):
     """The headings' texts, before inline processing: `@key [Overskrift]` names a heading
     (a link in Pandoc), not a locator."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -362,35 +372,32 @@ class _CitationPattern(InlineProcessor):
             return None, None, None
         if isinstance(reading, Malformed):
             raw = data[reading.start : reading.end]
-            shown = _ESCAPED.sub(lambda e: chr(int(e.group(1))), self.unescape(raw))
+            shown = _ESCAPES.unescape(self.unescape(raw))
             mark = error_mark(shown, reading.message)
             self.document.malformed[mark] = (raw, f"{reading.message}: '{' '.join(shown.split())}'")
             return mark, reading.start, reading.end
         return self.document.render(reading, data), reading.start, reading.end
 
 
-_ESCAPED = re.compile("\x02(\\d+)\x03")
+# Python-Markdown's backslash escapes (`\@` is kept as a placeholder until the end)
+_ESCAPES = UnescapeTreeprocessor()
 
 
-class _Number(Treeprocessor):
+class _Settle(_DocumentProcessor):
     """After inline processing: number the citations in reading order, settle the ones
     inside a link's text, report unknown keys and unreadable citations, and add "Kilder"."""
 
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
-
     def run(self, root: etree.Element) -> None:
         document = self.document
-        if not (document.items or document.malformed):
-            return
         library = document.library
+        if library is None or not (document.items or document.malformed):
+            return
         # In reading order; ElementTree's own walk, rather than a recursive one in Python.
         inside_links = {inner for link in root.iter("a") for inner in link.iter() if inner is not link}
-        marked = document.wrappers.keys() | document.items.keys() | document.malformed.keys()
+        marked = document.items.keys() | document.malformed.keys()
         for element in root.iter():
             if element in marked:
-                self._visit(element, element in inside_links)
+                self._visit(library, element, element in inside_links)
         for element in inside_links:
             if element.get("class") == VIA_CLASS:
                 element.tag = "span"
@@ -399,21 +406,18 @@ class _Number(Treeprocessor):
             listed = listed_works(document.record.cited, library, document.page.path)
             _insert_before_footnotes(root, reference_list(listed))
 
-    def _visit(self, element: etree.Element, inside_link: bool) -> None:
+    def _visit(self, library: Library, element: etree.Element, inside_link: bool) -> None:
         document = self.document
-        if element in document.wrappers:
-            citation, raw = document.wrappers[element]
-            document.record.readings.append((element, citation))
         if element in document.items:
             key, raw = document.items[element]
             if element.get("class") == ERROR_CLASS:
-                message = document.library.unknown_key_message(key)
+                message = unknown_key_message(library, key)
                 if message:
                     document.problem(_line(document, _locate(document, raw)), message)
             else:
                 number = len(document.record.cited) + 1
                 element.set("id", cite_id(number))
-                document.record.cited.append(CitedItem(number, key, read_through(document.library, key)))
+                document.record.cited.append(CitedItem(number, key, read_through(library, key)))
                 if inside_link:
                     # A link cannot hold a link: the citation inside a link's text stays
                     # text (with its number and hover text), as Pandoc renders it.
@@ -427,13 +431,9 @@ class _Number(Treeprocessor):
 _PROSE_BLOCKS = frozenset({"p", "li", "td", "th", "dd"})
 
 
-class _Currency(Treeprocessor):
+class _Currency(_DocumentProcessor):
     """After numbering: each paragraph, list item, table cell and definition, read for advice
     in the present tense that rests only on replaced works (citekit.currency)."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         document = self.document
@@ -441,7 +441,7 @@ class _Currency(Treeprocessor):
         # Most pages cite no replaced work: then there is nothing to read.
         if not any(works[item.key].entry.get("newer") for item in document.record.cited):
             return
-        lines = _citation_lines(document)
+        lines = _citation_lines(document, root)
         for element in root.iter():
             if element.tag in _PROSE_BLOCKS:
                 segments = list(self._segments(element, lines, top=True))
@@ -462,11 +462,11 @@ class _Currency(Treeprocessor):
             yield _PLACEHOLDER.sub(" ", element.tail)
 
 
-def _citation_lines(document: _Document) -> dict[etree.Element, int | None]:
+def _citation_lines(document: _Document, root: etree.Element) -> dict[etree.Element, int | None]:
     """The page line of each citation, found in the source in reading order."""
     lines = {}
     cursor = 0
-    for element, _ in document.record.readings:
+    for element in (e for e in root.iter() if e in document.wrappers):
         raw = document.wrappers[element][1]
         # past the whole citation: "@key" is also inside the "[@key]" just found
         span = _source_span(document, raw, cursor) or _source_span(document, raw, 0)
@@ -477,28 +477,10 @@ def _citation_lines(document: _Document) -> dict[etree.Element, int | None]:
     return lines
 
 
-def _read_items(wrapper: etree.Element, citation: Citation) -> tuple[ReadItem, ...]:
-    """The items of a citation with prefix and locator as rendered text."""
-    prefixes = [_text(span) for span in wrapper if span.get("class") == "kb-cite-prefix"]
-    locators = [_text(span) for span in wrapper if span.get("class") == "kb-cite-locator"]
-    read = []
-    for item in citation.items:
-        prefix = prefixes.pop(0) if item.prefix else ""
-        locator = locators.pop(0) if norwegian_locator(item.suffix) else ""
-        read.append(ReadItem(item.key, item.mode, prefix, locator))
-    return tuple(read)
-
-
-def _text(element: etree.Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if child.get("class") == CITATION_CLASS:
-            parts.append("⟨" + ",".join(child.get("data-cites", "").split()) + "⟩")
-        else:
-            parts.append(_text(child))
-        parts.append(child.tail or "")
-    text = _ESCAPED.sub(lambda e: chr(int(e.group(1))), "".join(parts))
-    return " ".join(_PLACEHOLDER.sub("", text).split())  # raw HTML placeholders go
+def _plain_text(element: etree.Element) -> str:
+    """The text of an element as a reader sees it: escapes undone, raw HTML left out."""
+    text = _ESCAPES.unescape("".join(element.itertext()))
+    return " ".join(_PLACEHOLDER.sub("", text).split())
 
 
 def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element]) -> None:
@@ -512,13 +494,9 @@ def _insert_before_footnotes(root: etree.Element, elements: list[etree.Element])
         root.insert(index + offset, element)
 
 
-class _PageFacts(Treeprocessor):
+class _PageFacts(_DocumentProcessor):
     """The age of the page's sources beside its date, under its title; how to cite it, at
     its end. Only for pages the adapter gives a date (guidance pages, not generated ones)."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         document = self.document
@@ -530,12 +508,14 @@ class _PageFacts(Treeprocessor):
         line = dates_line(page.updated, source_years(works[key].entry for key in keys))
         title = next((element for element in root if element.tag == "h1"), None)
         where = list(root).index(title) + 1 if title is not None else 0
-        root.insert(where, line)
+        if line is not None:
+            root.insert(where, line)
+            where += 1
         note = self._currency_note(keys)
         if note is not None:
-            root.insert(where + 1, note)
+            root.insert(where, note)
         if page.url and page.site and title is not None:
-            root.append(cite_block(_text(title), page.updated, page.url, page.site, page.path))
+            root.append(cite_block(_plain_text(title), page.updated, page.url, page.site, page.path))
 
     def _currency_note(self, keys: set[str]) -> etree.Element | None:
         """A note, when the page cites a replaced work, of how old that advice is and who has
@@ -550,16 +530,12 @@ class _PageFacts(Treeprocessor):
             return None
         newer = [(works[key].label.narrative, document.library.entry_href(key, document.page.path))
                  for key in dict.fromkeys(work.entry.get("newer") for work in replaced)]
-        return currency_note(years, newer, relative_path(whats_new, document.page.path))
+        return currency_note(years, newer, relative_url(whats_new, document.page.path))
 
 
-class _Sections(Treeprocessor):
+class _Sections(_DocumentProcessor):
     """After the table of contents has given the headings their ids: the heading above each
     citation."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         cited = self.document.record.cited
@@ -569,7 +545,7 @@ class _Sections(Treeprocessor):
         anchor, title = "", ""
         for element in root.iter():
             if element.tag in _HEADINGS and element.get("id"):
-                anchor = element.get("id")
+                anchor = element.get("id", "")
                 title = " ".join("".join(_heading_text(element)).split())
             elif element.tag == "div" and "footnote" in (element.get("class") or "").split():
                 anchor, title = "", ""  # footnotes stand under no heading of their own
@@ -594,14 +570,10 @@ def _heading_text(heading: etree.Element):
 _SKIPPED = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "template"})
 
 
-class _Finish(Treeprocessor):
+class _Finish(_DocumentProcessor):
     """Last: anything in the prose that still looks like a citation (`[@…`, or `@key` for a
     key of the bibliography) is a problem, never raw text on a page; then the document's
     record goes to whoever collects it."""
-
-    def __init__(self, md: Markdown, document: _Document) -> None:
-        super().__init__(md)
-        self.document = document
 
     def run(self, root: etree.Element) -> None:
         document = self.document
@@ -698,7 +670,10 @@ class _ProseInHtml(HTMLParser):
 
 # --- lines -------------------------------------------------------------------------------
 
-_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+# What Python-Markdown leaves in text in place of what it has already handled: inline
+# elements, raw HTML and backslash escapes.
+_PLACEHOLDER = re.compile("|".join(pattern.pattern for pattern in
+                                   (INLINE_PLACEHOLDER_RE, HTML_PLACEHOLDER_RE, UnescapeTreeprocessor.RE)))
 
 
 def _locate(document: _Document, raw: str) -> int | None:
@@ -718,7 +693,11 @@ def _find_source(document: _Document, raw: str, start: int) -> int | None:
 
 
 def _source_span(document: _Document, raw: str, start: int) -> tuple[int, int] | None:
-    pieces = [re.escape(piece) for piece in _PLACEHOLDER.split(raw)]
+    pieces, start_of_piece = [], 0
+    for placeholder in _PLACEHOLDER.finditer(raw):
+        pieces.append(re.escape(raw[start_of_piece : placeholder.start()]))
+        start_of_piece = placeholder.end()
+    pieces.append(re.escape(raw[start_of_piece:]))
     pattern = r"[\s\S]*?".join(pieces)
     # Whitespace inside a citation may span lines that began with '>' or an indent.
     pattern = re.sub(r"(?:\\\s|\\\n|\s)+", r"[\\s>]+", pattern)

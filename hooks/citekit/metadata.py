@@ -7,11 +7,10 @@ import html
 import json
 
 from .entry_types import entry_type
-from .exports import iso_date, language_tag, page_range, report_number
+from .fields import iso_date, issue, language_tag, numbered_report, page_range, publisher
 from .labels import creators
 from .model import Entry, Person
 from .people import inverted
-from .publishers import publisher
 
 
 def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
@@ -20,11 +19,11 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
     tags += [("citation_author", inverted(p)) for p in (entry.authors or creators(entry))]
     if iso_date(entry):
         tags.append(("citation_publication_date", iso_date(entry, "/")))
-    if entry_type(entry.type).style == "report":
-        if entry.get("institution"):
-            tags.append(("citation_technical_report_institution", entry.get("institution")))
-        if entry.get("number"):
-            tags.append(("citation_technical_report_number", report_number(entry)))
+    if entry_type(entry.type).rules.number == "report":
+        if publisher(entry):
+            tags.append(("citation_technical_report_institution", publisher(entry)))
+        if numbered_report(entry):
+            tags.append(("citation_technical_report_number", numbered_report(entry)))
     if publisher(entry):
         tags.append(("citation_publisher", publisher(entry)))
     if entry.get("journal"):
@@ -36,8 +35,8 @@ def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
     for name, field in (("citation_volume", "volume"), ("citation_isbn", "isbn")):
         if entry.get(field):
             tags.append((name, entry.get(field)))
-    if entry_type(entry.type).style == "article" and entry.get("number"):
-        tags.append(("citation_issue", entry.get("number")))
+    if issue(entry):
+        tags.append(("citation_issue", issue(entry)))
     first, last = page_range(entry)
     if first:
         tags.append(("citation_firstpage", first))
@@ -65,8 +64,8 @@ def json_ld(entry: Entry) -> dict:
         data["datePublished"] = iso_date(entry)
     if publisher(entry):
         data["publisher"] = {"@type": "Organization", "name": publisher(entry)}
-    if entry_type(entry.type).style == "report" and entry.get("number"):
-        data["reportNumber"] = report_number(entry)
+    if numbered_report(entry):
+        data["reportNumber"] = numbered_report(entry)
     if entry.get("abstract"):
         data["abstract"] = entry.get("abstract")
     if entry.keywords:

@@ -5,18 +5,19 @@ cite the page (APA 7 as adapted in Norway, and BibTeX), in a collapsed block."""
 from __future__ import annotations
 
 import datetime
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from types import MappingProxyType
 
 from markdown.util import AtomicString
 
 from .apa import format_reference
-from .bibliography import parse_bibliography
-from .dates import norwegian_date
+from .dates import DateValue, PartialDate, norwegian_date
 from .entry_types import is_act
 from .labels import assign_labels
-from .model import Entry
+from .model import Entry, Person
+from .render import from_html
 from .slugs import slugify
 
 
@@ -84,13 +85,19 @@ def _listed(items: Sequence[str]) -> str:
 
 
 def page_entry(title: str, updated: datetime.date, url: str, site: SiteInfo, path: str) -> tuple[Entry, str]:
-    """The page as a bibliography entry (an @online by the site's publisher), and its BibTeX."""
+    """The page as a bibliography entry (an @online by the site's publisher), and its BibTeX
+    for the reader to copy."""
     key = f"kunnskapsbasen{updated.year}-{slugify(path.removesuffix('.md').removesuffix('index')) or 'forside'}"
-    bibtex = (f"@online{{{key},\n  author = {{{{{_bib(site.author)}}}}},\n  title = {{{_bib(title)}}},\n"
-              f"  date = {{{updated.isoformat()}}},\n  organization = {{{_bib(site.name)}}},\n"
-              f"  url = {{{url}}},\n  langid = {{norsk}},\n}}\n")
-    parsed = parse_bibliography(bibtex, "page")
-    return parsed.entries[key], bibtex
+    fields = {"title": title, "date": updated.isoformat(), "organization": site.name, "url": url,
+              "langid": "norsk"}
+    bibtex_fields = {"author": f"{{{_bib(site.author)}}}",
+                     **{name: _bib(value) if name in ("title", "organization") else value
+                        for name, value in fields.items()}}
+    entry = Entry(key, "online", 1, MappingProxyType(fields), MappingProxyType(bibtex_fields),
+                  authors=(Person(site.author, is_organisation=True),),
+                  issued=DateValue(PartialDate(updated.year, updated.month, updated.day)))
+    lines = "".join(f"  {name} = {{{value}}},\n" for name, value in bibtex_fields.items())
+    return entry, f"@online{{{key},\n{lines}}}\n"
 
 
 def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, path: str) -> etree.Element:
@@ -103,11 +110,7 @@ def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, pat
     summary.text = AtomicString("Slik siterer du denne siden")
     intro = etree.SubElement(block, "p")
     intro.text = AtomicString(f"I teksten: ({label.parenthetical}). Referanse i APA 7-stil:")
-    apa = etree.fromstring(f'<p class="kb-cite-page-apa">{reference.html}</p>')
-    for node in apa.iter():
-        node.text = AtomicString(node.text) if node.text else node.text
-        node.tail = AtomicString(node.tail) if node.tail else node.tail
-    block.append(apa)
+    block.append(from_html("p", {"class": "kb-cite-page-apa"}, reference.html))
     bib_intro = etree.SubElement(block, "p")
     bib_intro.text = AtomicString("BibTeX, for Zotero, EndNote, LaTeX og Pandoc:")
     pre = etree.SubElement(block, "pre")
@@ -117,7 +120,9 @@ def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, pat
 
 
 def _bib(text: str) -> str:
-    """Plain text made safe inside a braced BibTeX value."""
-    for char in "\\{}%&$#_":
-        text = text.replace(char, f"\\{char}")
-    return text
+    """Plain text made safe inside a braced BibTeX value (a backslash as a command, not as
+    the start of one)."""
+    parts = text.split("\\")
+    for char in "{}%&$#_":
+        parts = [part.replace(char, f"\\{char}") for part in parts]
+    return "\\textbackslash{}".join(parts)

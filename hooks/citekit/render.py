@@ -7,13 +7,15 @@ goes on to render (emphasis, links), as Pandoc renders them.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from html.parser import HTMLParser
 
 from markdown.util import AtomicString
 
 from .cite_syntax import Mode
+from .resolve import ListedWork, Target
 
 CITE_CLASS = "kb-cite"
 VIA_CLASS = "kb-cite-via"  # the work read, in a secondary citation
@@ -25,24 +27,6 @@ MAX_HOVER_TEXT = 400
 
 
 SECONDARY = "sitert i"  # APA 7's secondary citation, in Norwegian
-
-
-@dataclass(frozen=True)
-class Target:
-    """What a citation of one work links to and shows; `via` is the work the site read it
-    in, when it knows the work only second-hand (APA's secondary citation)."""
-
-    names: str
-    year: str
-    href: str
-    hover: str
-    via: Target | None = None
-
-    @property
-    def full_hover(self) -> str:
-        """The reference, and for a secondary citation the chain: what was read, and where."""
-        own = _cut(self.hover)
-        return f"{own} Sitert i: {_cut(self.via.hover)}" if self.via else own
 
 
 @dataclass(frozen=True)
@@ -157,8 +141,14 @@ def _write_via(writer: _Writer, target: Target) -> None:
         via.set("class", VIA_CLASS)
 
 
+def hover_text(target: Target) -> str:
+    """The reference, and for a secondary citation the chain: what was read, and where."""
+    own = _cut(target.hover)
+    return f"{own} Sitert i: {_cut(target.via.hover)}" if target.via else own
+
+
 def _link(target: Target, label: str) -> etree.Element:
-    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": target.full_hover})
+    link = etree.Element("a", {"class": CITE_CLASS, "href": target.href, "title": hover_text(target)})
     link.text = AtomicString(label)
     return link
 
@@ -182,21 +172,11 @@ def _unknown(key: str) -> etree.Element:
 
 
 def error_mark(source: str, message: str) -> etree.Element:
-    """What a citation that cannot be read shows (only where the build goes on, as under
-    `mkdocs serve`): its source, marked."""
+    """What a citation that cannot be read shows: its source, marked. Always put in the page;
+    a strict build stops on the problem afterwards, so only a served page shows it."""
     mark = etree.Element("span", {"class": ERROR_CLASS, "title": message})
     mark.text = AtomicString(source)
     return mark
-
-
-@dataclass(frozen=True)
-class ListedWork:
-    """One line of a "Kilder" list: the reference HTML and where the page cites the work."""
-
-    key: str
-    reference_html: str  # well-formed HTML from citekit.apa
-    cite_numbers: Sequence[int]
-    coins: str = ""  # the work's OpenURL ContextObject, for Zotero (citekit.coins)
 
 
 def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list[etree.Element]:
@@ -207,8 +187,7 @@ def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list
     listing = etree.Element("ul", {"class": "kb-references"})
     listing.text = listing.tail = "\n"
     for work in works:
-        item = etree.fromstring(f'<li id="kilde-{_attr(work.key)}">{work.reference_html} </li>')
-        _atomic(item)
+        item = from_html("li", {"id": f"kilde-{work.key}"}, work.reference_html + " ")
         backlinks = etree.SubElement(item, "span", {"class": "kb-backlinks"})
         backlinks.text = AtomicString("Sitert her: ")
         for index, number in enumerate(work.cite_numbers, 1):
@@ -225,14 +204,42 @@ def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list
     return [title, listing]
 
 
-def _atomic(element: etree.Element) -> None:
-    """Mark every text of a finished fragment as final."""
-    for node in element.iter():
-        if node.text:
-            node.text = AtomicString(node.text)
-        if node.tail:
-            node.tail = AtomicString(node.tail)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})
 
 
-def _attr(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+def from_html(tag: str, attrib: dict[str, str], markup: str) -> etree.Element:
+    """An element holding `markup` (HTML this package wrote, such as citekit.apa's references)
+    as elements, every text final. Read as HTML, not XML: an entity such as &nbsp; or an
+    unclosed void element would stop an XML parser."""
+    builder = _Builder(etree.Element(tag, attrib))
+    builder.feed(markup)
+    builder.close()
+    return builder.root
+
+
+class _Builder(HTMLParser):
+    def __init__(self, root: etree.Element) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = root
+        self.open = [root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        element = etree.SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+        if tag not in _VOID:
+            self.open.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        etree.SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+
+    def handle_endtag(self, tag: str) -> None:
+        if any(element.tag == tag for element in self.open[1:]):
+            while self.open.pop().tag != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        parent = self.open[-1]
+        if len(parent):
+            parent[-1].tail = AtomicString((parent[-1].tail or "") + data)
+        else:
+            parent.text = AtomicString((parent.text or "") + data)

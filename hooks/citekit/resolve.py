@@ -5,12 +5,34 @@ as data for whoever reports them (as mkdocstrings-autorefs returns unmapped refe
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from .catalogue import ENTRY_HREF
 from .library import Library
-from .render import ListedWork, Target
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a citation of one work links to and shows (its hover text: the reference); `via`
+    is the work the site read it in, when it knows the work only second-hand (APA's secondary
+    citation)."""
+
+    names: str
+    year: str
+    href: str
+    hover: str
+    via: Target | None = None
+
+
+@dataclass(frozen=True)
+class ListedWork:
+    """One line of a "Kilder" list: the reference HTML and where the page cites the work."""
+
+    key: str
+    reference_html: str  # HTML from citekit.apa, its title linked from the citing page
+    cite_numbers: Sequence[int]
+    coins: str = ""  # the work's OpenURL ContextObject, for Zotero (citekit.coins)
 
 
 @dataclass(frozen=True)
@@ -29,13 +51,24 @@ class Cited:
 
 def target(library: Library, key: str, page_path: str) -> Target | None:
     """What a citation of `key` on the page at `page_path` links to and shows; None when the
-    key is not a work (the caller asks `library.unknown_key_message` what to say)."""
+    key is not a work (`unknown_key_message` says what to report)."""
     work = library.works.get(key)
     if work is None:
         return None
     via = work.entry.get("citedin")
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
                   work.reference_text, target(library, via, page_path) if via in library.works else None)
+
+
+def unknown_key_message(library: Library, key: str) -> str | None:
+    """What to say of a citation of `key` that is not a work, or None when the reason is
+    already reported (its entry is broken, or the bibliography unreadable)."""
+    bibliography = library.bibliography
+    if key in bibliography.broken_keys or not library.readable:
+        return None
+    hint = bibliography.suggest(key)
+    message = f"unknown citation key '{key}'"
+    return f"{message} (did you mean '{hint}'?)" if hint else message
 
 
 def read_through(library: Library, key: str) -> str:

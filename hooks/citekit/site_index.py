@@ -9,16 +9,26 @@ files. Paths are relative to the index folder ("djuve2017.md", "ar/2017.md", "ki
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
 
 from .cited_by import CitingPlace, render_cited_by
 from .entry_page import entry_page
 from .exports import to_bibtex, to_csl_json, to_ris
-from .index_pages import (FACETS, INDEX_MARKER, facet_body, facet_front, group_body, group_front,
-                          index_body, list_body, list_front, pages_of)
+from .facets import FACETS, groups
+from .index_pages import (
+    INDEX_MARKER,
+    facet_body,
+    facet_front,
+    group_body,
+    group_front,
+    index_body,
+    list_body,
+    list_front,
+    pages_of,
+)
 from .library import Library
-from .markdown import front_matter
+from .md_writing import front_matter
 
 DOWNLOADS = {
     "Hele kildelista som BibTeX (.bib)": "kilder.bib",
@@ -56,7 +66,7 @@ def index_files(library: Library) -> list[IndexFile]:
     for facet in FACETS:
         out.append(IndexFile(f"{facet.folder}/index.md", front_matter(facet_front(facet))))
         out += [IndexFile(group.path, front_matter(group_front(group)))
-                for group in library.groups[facet.folder]]
+                for group in groups(library)[facet.folder]]
     total = len(pages_of(works))
     out += [IndexFile(f"side-{n}.md", front_matter(list_front(n, total))) for n in range(2, total + 1)]
     entries = [work.entry for work in works]
@@ -74,15 +84,15 @@ def page_body(library: Library, generated: str, markdown: str, href: Href) -> st
     works = list(library.works.values())
     if kind == "group":
         folder, _, slug = name.partition("/")
-        return group_body(next(g for g in library.groups[folder] if g.slug == slug), href)
+        return group_body(next(g for g in groups(library)[folder] if g.slug == slug), href)
     if kind == "facet":
-        return facet_body(next(f for f in FACETS if f.folder == name), library.groups[name], href)
+        return facet_body(next(f for f in FACETS if f.folder == name), groups(library)[name], href)
     if kind == "list":
         markdown = list_body(int(name), len(pages_of(works)))
     if INDEX_MARKER in markdown:
         number = int(name) if kind == "list" else 1
         return markdown.replace(INDEX_MARKER,
-                                index_body(works, library.groups, number, href, DOWNLOADS))
+                                index_body(works, groups(library), number, href, DOWNLOADS))
     return markdown
 
 

@@ -1,16 +1,20 @@
 """The one slug function of the research index, for works, topics, publishers and types, and
-the check that no two names make the same page: "NAV" and "Nav" would share `tema/nav.md`,
-and one work would silently drop out of it."""
+the one check that no two names make the same page: "NAV" and "Nav" would share `tema/nav.md`,
+and one work would silently drop out of it (catalogue.entry_slugs and facets.name_problems
+both ask it)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Generic, TypeVar
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 _ASCII = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss", "đ": "d", "ł": "l"})
+
+T = TypeVar("T")
 
 
 def slugify(text: str) -> str:
@@ -21,21 +25,25 @@ def slugify(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Collision:
-    """Two names (`first`, `second`) that make the same slug."""
+class Collision(Generic[T]):
+    """Two differently named things (`first` took the slug, `second` wants it) that would
+    share one page."""
 
     slug: str
-    first: str
-    second: str
+    first: T
+    second: T
 
 
-def collisions(names: Iterable[str]) -> list[Collision]:
-    """Every name whose slug an earlier, different name already took (or that has no slug)."""
-    taken: dict[str, str] = {}
+def collisions(items: Iterable[T], slug: Callable[[T], str], name: Callable[[T], str]) -> list[Collision[T]]:
+    """Every item whose slug an earlier item of a different name already took, in order. An
+    item with no slug at all is the caller's to report (it makes no page)."""
+    taken: dict[str, T] = {}
     found = []
-    for name in names:
-        slug = slugify(name)
-        if slug in taken and taken[slug] != name:
-            found.append(Collision(slug, taken[slug], name))
-        taken.setdefault(slug, name)
+    for item in items:
+        item_slug = slug(item)
+        if not item_slug:
+            continue
+        first = taken.setdefault(item_slug, item)
+        if name(first) != name(item):
+            found.append(Collision(item_slug, first, item))
     return found

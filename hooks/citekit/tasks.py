@@ -20,8 +20,10 @@ import yaml
 
 from .cite_syntax import Citation, read_at
 from .entry_types import is_act
-from .library import Library, relative_path
+from .library import Library
 from .model import Problem
+from .resolve import unknown_key_message
+from .urls import relative_url
 
 TASK_FILE = "docs/verktoy/ansvar.yml"  # relative to the project root (the working folder)
 MODALITIES = ("skal", "bør", "kan", "gjør")
@@ -327,7 +329,7 @@ class _TaskContext:
         works = self.library.works
         for key in keys:
             if key not in works:
-                message = self.library.unknown_key_message(key)
+                message = unknown_key_message(self.library, key)
                 if message:
                     report(line, message)
         known = [key for key in keys if key in works]
@@ -426,7 +428,7 @@ def _replaced_only(task: Task, library: Library) -> bool:
 
 def _link(more: str, page_path: str) -> str:
     path, hash_sign, anchor = more.partition("#")
-    return (relative_path(path, page_path) if path else "") + hash_sign + anchor
+    return (relative_url(path, page_path) if path else "") + hash_sign + anchor
 
 
 def _matrix(tasks: Tasks, library: Library, page_path: str) -> list[str]:

@@ -31,7 +31,7 @@ from citekit.dates import as_date
 from citekit.entry_page import CITED_BY_MARKER
 from citekit.front_matter import front_matter_end, split_front_matter
 from citekit.index_pages import catalogue_script, fill_counts
-from citekit.library import Library, load_library, relative_path
+from citekit.library import Library, load_library
 from citekit.tasks import TASK_FILE, Tasks, load_tasks
 from citekit.location import page_location
 from citekit.markdown_ext import DocumentRecord, PageContext
@@ -52,7 +52,7 @@ from citekit.site_index import (
 from .markdown_ext import KnowledgeBaseExtension
 from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
 from .templates import copy_shared, fix_zensical_templates
-from .urls import file_url, page_url, relative_url
+from citekit.urls import file_url, page_url, relative_url
 
 BIB_FILE = "references.bib"
 
@@ -152,13 +152,13 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
     counts = citation_counts(places)
 
     def href_from(src: str) -> Callable[[str], str]:
-        return lambda path: relative_path(f"{folder}/{path}", src)
+        return lambda path: relative_url(f"{folder}/{path}", src)
 
     def url_from(src: str) -> Callable[[str], str]:
         return lambda path: relative_url(file_url(f"{folder}/{path}"), src)
 
     def path_from(src: str) -> Callable[[str], str]:
-        return lambda citing: relative_path(citing, src)
+        return lambda citing: relative_url(citing, src)
 
     for generated in index_files(library):
         target = docs / folder / generated.path

@@ -42,7 +42,7 @@
     link.textContent = record.title;
     var meta = document.createElement("span");
     meta.className = "kb-work-meta";
-    meta.textContent = [record.kind, record.institute, record.count].filter(Boolean).join(" · ");
+    meta.textContent = [record.kind, record.publisher, record.count].filter(Boolean).join(" · ");
     li.append(label, " ", link, " ", meta);
     return li;
   }

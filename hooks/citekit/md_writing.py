@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]#!{}@])")
 

@@ -1,5 +1,5 @@
-"""Site URLs of pages, as MkDocs and Zensical give them: the whole-site pass must know them
-before Zensical builds."""
+"""Site URLs of pages, as MkDocs and Zensical give them, for engines whose URLs we must know
+before the build (the whole-site pass)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,11 @@ def file_url(src_path: str, directory_urls: bool = True) -> str:
 
 
 def relative_url(url: str, other: str) -> str:
-    """`url` relative to the page at `other` (both site URLs), as MkDocs' get_relative_url."""
+    """`url` relative to the page at `other`, as MkDocs' get_relative_url: both site URLs
+    ('kommunen/', 'nav/tiltak.html') or both paths inside the docs folder ('forskning/x.md'
+    from 'nav/index.md' is '../forskning/x.md'). A last part of `other` with a dot in it is
+    a file, and its folder is where the link starts. The one relative-link function of the
+    project (posixpath.relpath would ask the file system for the working folder each time)."""
     folder = other if other.endswith("/") or "." not in other.rpartition("/")[2] else other.rpartition("/")[0]
     base = [p for p in posixpath.normpath("/" + folder).split("/") if p]
     parts = [p for p in posixpath.normpath("/" + url).split("/") if p]
