@@ -219,3 +219,99 @@ def test_a_build_keeps_the_folder_of_a_build_still_running(good_site):
     assert running.returncode == 128 + signal.SIGTERM, output
     assert snapshot(good_site / "site") == after and b"Ny tekst." in after["index.html"]
     assert leftovers(good_site) == []
+
+
+# --- errors raised in the engine's own code (probe F-11, F-8 d) ------------------------------
+
+def test_a_page_not_saved_as_utf8_is_one_located_line(good_site):
+    """Before: MkDocs' 'Error reading page' and a UnicodeDecodeError traceback."""
+    site = good_site / "site"
+    before = snapshot(site)
+    (good_site / "docs" / "b.md").write_bytes(
+        "---\ndescription: Side.\nupdated: 2026-11-23\n---\n\n# Bø\n".encode("latin-1"))
+    build = run_mkdocs(good_site)
+    assert build.returncode == 1
+    assert "ERROR   -  docs/b.md:6: not valid UTF-8 (byte 0xf8); save the file as UTF-8" in build.output
+    assert "Traceback" not in build.output and "Aborted with a BuildError!" in build.output
+    assert snapshot(site) == before and leftovers(good_site) == []
+
+
+def _small_files_only() -> None:
+    """In the build: no file may grow past 20 kB, as on a nearly full disk (EFBIG, not a
+    signal; the kernel says 'File too large' where a full disk says 'No space left')."""
+    import resource
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+
+def test_a_write_that_fails_is_one_located_line(good_site):
+    """Before: MkDocs' 'Error building page' and an OSError traceback."""
+    site = good_site / "site"
+    before = snapshot(site)
+    write(good_site, {"docs/index.md": page("# Forside\n\n" + "Lang tekst. " * 3000 + "\n")})
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=good_site,
+                            capture_output=True, text=True, preexec_fn=_small_files_only,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "Traceback" not in output
+    located = [line for line in problems(output) if "file too large (in writing the site" in line]
+    assert len(located) == 1 and located[0].startswith("ERROR   -  site/"), output
+    assert ".site-building-" not in located[0]
+    assert snapshot(site) == before and leftovers(good_site) == []
+
+
+# --- what the swap keeps, and where it swaps (probe F-26, F-27, F-28) ------------------------
+
+def test_a_failed_dirty_build_writes_nothing_into_the_site(good_site):
+    """Before: `--dirty` bypassed the staging folder, and a failed build had already written
+    the new work's downloads into site/."""
+    site = good_site / "site"
+    before = snapshot(site)
+    bib = good_site / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + "\n@techreport{nyttverk2020, author = {{Org}},"
+                   " title = {T}, institution = {I}, year = {2020}}\n", encoding="utf-8")
+    write(good_site, {"docs/index.md": page("# Forside\n\n[@nyttverk2020] [@finnesikke]\n")})
+    build = run_mkdocs(good_site, "--dirty", "--no-strict")
+    assert build.returncode == 1
+    assert any("unknown citation key 'finnesikke'" in line for line in build.errors)
+    assert snapshot(site) == before and leftovers(good_site) == []
+
+
+def test_a_dirty_build_that_succeeds_replaces_the_site(good_site):
+    write(good_site, {"docs/index.md": page("# Forside\n\nNy tekst.\n")})
+    build = run_mkdocs(good_site, "--dirty", "--no-strict")
+    assert build.returncode == 0, build.output
+    assert "Ny tekst." in build.text("index.html") and leftovers(good_site) == []
+
+
+def test_the_sites_dotfiles_are_kept(good_site):
+    """As plain MkDocs keeps them; before, every build deleted them."""
+    site = good_site / "site"
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (site / ".htaccess").write_text("Options -Indexes\n")
+    (site / ".well-known").mkdir()
+    (site / ".well-known" / "security.txt").write_text("Contact: x\n")
+    write(good_site, {"docs/index.md": page("# Forside\n\nNy tekst.\n")})
+    build = run_mkdocs(good_site)
+    assert build.returncode == 0, build.output
+    assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert (site / ".htaccess").is_file() and (site / ".well-known" / "security.txt").is_file()
+    assert "Ny tekst." in build.text("index.html") and leftovers(good_site) == []
+
+
+def test_a_symlinked_site_is_built_behind_the_link(good_site):
+    """Before: the link was replaced by a folder, its target left stale, and a '.site-old-*'
+    link left behind for good."""
+    www = good_site / "www"
+    (good_site / "site").rename(www)
+    (good_site / "site").symlink_to(www)
+    (good_site / ".site-old-stale").symlink_to(www)  # left by a build before this rule
+    write(good_site, {"docs/index.md": page("# Forside\n\nNy tekst.\n")})
+    build = run_mkdocs(good_site)
+    assert build.returncode == 0, build.output
+    assert (good_site / "site").is_symlink() and (good_site / "site").resolve() == www
+    assert "Ny tekst." in (www / "index.html").read_text(encoding="utf-8")
+    assert leftovers(good_site) == [] and www.is_dir()
+    assert sorted(p.name for p in good_site.iterdir() if p.name.startswith(".www-")) == []

@@ -63,10 +63,14 @@ class Staging:
         """A new staging folder for `target` (for a link, for the folder it points to), and
         the stale ones removed on the way. With `copy_current`, the folder starts as a copy
         of the current site (modification times kept, which `--dirty` compares)."""
-        target = site_folder(target)
+        link, target = target, site_folder(target)
+        removed = []
+        if link != target:  # what builds before this rule left beside the link
+            with _held_signals(), _locked(link.parent):
+                removed += _sweep(link)
         target.parent.mkdir(parents=True, exist_ok=True)
         with _held_signals(), _locked(target.parent):
-            removed = _sweep(target)
+            removed += _sweep(target)
             path = Path(tempfile.mkdtemp(prefix=building_prefix(target), dir=target.parent))
             staging = cls(target, path, _lock_folder(path)[0])
         if copy_current and target.is_dir():

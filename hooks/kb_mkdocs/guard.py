@@ -81,9 +81,10 @@ def _report(owner: Guarded, event: str, error: Exception, args: tuple, kwargs: d
 
 
 def machine_problem(error: OSError, doing: str, path: str | None = None) -> str:
-    """An OSError as the machine's problem: the file first (`path`, else the error's own),
-    what failed, and what was being done."""
-    where = path or (os.fspath(error.filename) if error.filename is not None else None)
+    """An OSError as the machine's problem: the file first (`path`, else the error's own: a
+    copy's destination, filename2, before its source), what failed, and what was being done."""
+    named = error.filename2 if error.filename2 is not None else error.filename
+    where = path or (os.fspath(named) if named is not None else None)
     reason = (error.strerror or str(error)).lower()
     hint = "; free some space and build again" if error.errno in _FULL else ""
     return f"{f'{where}: ' if where else ''}{reason} (in {doing}){hint}"

@@ -210,8 +210,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """Discard the staging folder; an error of the engine's own (not a bug) becomes one
         located line and the build stops as a plugin's error stops it, without a traceback."""
-        if isinstance(error, OSError) and error.filename is not None:
-            error.filename = self._shown(str(error.filename))
+        if isinstance(error, OSError):
+            if error.filename is not None:
+                error.filename = self._shown(str(error.filename))
+            if error.filename2 is not None:
+                error.filename2 = self._shown(str(error.filename2))
         message = engine_failure(error, self.reading, self.writing)
         self.atomic.failed()
         if message is None:
