@@ -4,11 +4,19 @@ every page shows "Sist oppdatert". Generated pages (the research index) take the
 bibliography was last committed; where git cannot say, they get no date and the log says
 why, never a made-up one. A page with `abbreviations: false` (the glossary, which explains
 every term itself) gets no abbreviation tooltips: dozens of them cost a phone a noticeable
-moment of script work for nothing."""
+moment of script work for nothing.
+
+The front matter's text reaches the HTML through the theme's templates, which print it raw
+(MkDocs renders them without autoescaping): a description with a double quote broke <head>,
+one with markup injected it (probe F-29). Once every page has been read, and every step of
+ours that reads the front matter is done, its printed text values are escaped in place, once:
+the one escaping path of front-matter text into HTML. (overrides/main.html re-escapes the
+<title>, where Material's `striptags` filter unescapes again.)"""
 
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import re
 import subprocess
@@ -25,6 +33,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kunnskapsbase")
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
+# The front-matter keys whose text Material prints: <title>, the header, the navigation,
+# <meta name="description">, <meta name="author">.
+PRINTED_KEYS = ("title", "description", "author", "subtitle")
 
 
 def check_and_date(state: BuildState, page: Page) -> None:
@@ -37,6 +48,14 @@ def check_and_date(state: BuildState, page: Page) -> None:
     if date is not None:
         page.meta["kb_updated"] = date.isoformat()
         page.meta["kb_updated_text"] = norwegian_date(date)
+
+
+def escape_printed(meta: dict) -> None:
+    """Escape, in place, the front-matter text the theme prints raw (quotes included: some
+    of it is printed into attributes)."""
+    for key in PRINTED_KEYS:
+        if isinstance(meta.get(key), str):
+            meta[key] = html.escape(meta[key], quote=True)
 
 
 def drop_abbreviations(html: str, page: Page) -> str:

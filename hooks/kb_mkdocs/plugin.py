@@ -18,7 +18,8 @@ first; within this plugin a `CombinedEvent` names the steps of one event):
   own; 0: the research index's generated pages, front-matter rules and dates.
 - on_env 100: every page has been read, so the citation problems are reported, and the
   build stops before anything is written; 50: the research index fills in who cites what,
-  before the search plugin indexes the pages.
+  before the search plugin indexes the pages; -100: the front matter's printed text is
+  escaped, once, after every step that reads it and before any template prints it.
 - on_post_build 0: the research index's downloads and the PDF; -100: the atomic build swaps
   the finished site in, after every other step has written its files.
 
@@ -179,7 +180,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         research_index.fill(self._state(), config, files)
         return env
 
-    on_env = CombinedEvent(_env_report, _env_fill)
+    @event_priority(-100)
+    @guarded("on_env")
+    def _env_escape(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """After every step that reads the front matter, before any page is rendered."""
+        for file in files.documentation_pages():
+            if file.page is not None:
+                page_meta.escape_printed(file.page.meta)
+        return env
+
+    on_env = CombinedEvent(_env_report, _env_fill, _env_escape)
 
     @guarded("on_page_context")
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
