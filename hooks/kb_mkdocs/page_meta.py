@@ -20,8 +20,9 @@ import html
 import logging
 import re
 import subprocess
+from collections.abc import MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from citekit.dates import as_date, norwegian_date
 from citekit.page_rules import front_matter_problems
@@ -50,7 +51,7 @@ def check_and_date(state: BuildState, page: Page) -> None:
         page.meta["kb_updated_text"] = norwegian_date(date)
 
 
-def escape_printed(meta: dict) -> None:
+def escape_printed(meta: MutableMapping[str, Any]) -> None:
     """Escape, in place, the front-matter text the theme prints raw (quotes included: some
     of it is printed into attributes)."""
     for key in PRINTED_KEYS:
