@@ -315,3 +315,26 @@ def test_a_symlinked_site_is_built_behind_the_link(good_site):
     assert "Ny tekst." in (www / "index.html").read_text(encoding="utf-8")
     assert leftovers(good_site) == [] and www.is_dir()
     assert sorted(p.name for p in good_site.iterdir() if p.name.startswith(".www-")) == []
+
+
+# --- a build without the plugin (probe F-22) --------------------------------------------------
+
+def test_a_build_without_the_plugin_stops_and_says_what_to_add(tmp_path):
+    """Before: with the citation hook removed from mkdocs.yml the build passed and published
+    '[@nosuchkey]' as text. The check is a Markdown extension: it runs without the plugin."""
+    root = make_site(tmp_path, files={"docs/index.md": page("# Forside\n\nTekst [@finnesikke].\n")})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - kb_mkdocs.required\n" in text
+    config.write_text(text.replace("  - kunnskapsbase\n", ""), encoding="utf-8")
+    build = run_mkdocs(root)
+    assert build.returncode == 1
+    assert ("ERROR   -  mkdocs.yml: citations are not read, so pages would be published with "
+            "'[@key]' as text and no check: the 'kunnskapsbase' plugin is not listed; add it "
+            "under `plugins:` (`- kunnskapsbase`), after search and offline") in build.output
+    assert "Traceback" not in build.output
+
+
+def test_the_real_config_lists_the_check():
+    config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - kb_mkdocs.required\n" in config and "\n  - kunnskapsbase\n" in config
