@@ -17,6 +17,10 @@ NODE_DEPS := nodejs npm
 
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
+# The builds of the benchmark and the audit are looked at here, never published: they need no
+# SITE_URL (hooks/buildkit/publishing.py). `make build`, `make offline` and `make
+# build-zensical` publish, and stop without one.
+bench bench-quick audit: export KB_LOCAL := true
 
 .PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick clean \
         base-deps pdf-deps browser-deps node-deps

@@ -37,12 +37,14 @@ A strict build counts its warnings whatever the verbosity, under MkDocs or Prope
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from buildkit.publishing import publishing_problem
 from citekit.library import load_library
 from citekit.tasks import TASK_FILE
 
@@ -96,6 +98,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def _config_first(self, config: MkDocsConfig) -> MkDocsConfig:
         self.strict.start(bool(config.strict))
         self.reading = self.writing = None
+        if not self.serving and (problem := publishing_problem(config.site_url, os.environ)):
+            raise PluginError(problem)
         self.atomic.claim(config)
         offline.add_shim(config)
         return config
