@@ -28,20 +28,20 @@ def run(argv: list[str]) -> int:
             return _stop(problem)
         return main(argv)
     except UnicodeDecodeError as error:
-        where = _file(error.__traceback__, root) or "a file of the site"
+        read = _file(error.__traceback__, root) or "a file of the site"
         data = error.object if isinstance(error.object, bytes) else b""
         line = data[: error.start].count(b"\n") + 1
-        return _stop(f"{where}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); save "
+        return _stop(f"{read}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); save "
                      f"the file as UTF-8" if error.start < len(data) else
-                     f"{where}: not valid UTF-8; save the file as UTF-8")
+                     f"{read}: not valid UTF-8; save the file as UTF-8")
     except OSError as error:
         named = error.filename2 if error.filename2 is not None else error.filename
-        where = _shown(Path(os.fsdecode(named)), root) if named is not None else None
+        written = _shown(Path(os.fsdecode(named)), root) if named is not None else None
         reason = (error.strerror or str(error)).lower()
-        return _stop(f"{f'{where}: ' if where else ''}{reason} (in the Zensical pass)")
+        return _stop(f"{f'{written}: ' if written else ''}{reason} (in the Zensical pass)")
     except Exception as error:  # noqa: BLE001 (a bug: one line, as the MkDocs plugin says it)
-        where = _file(error.__traceback__, root)
-        return _stop(f"the Zensical pass failed{f' for {where}' if where else ''}: "
+        failed = _file(error.__traceback__, root)
+        return _stop(f"the Zensical pass failed{f' for {failed}' if failed else ''}: "
                      f"{type(error).__name__}: {error} (a bug in kb_zensical: please report it)")
 
 
