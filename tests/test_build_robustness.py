@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_site, page, run_mkdocs
+from conftest import build_site, make_site, page, run_mkdocs
 
 pytestmark = pytest.mark.build
 
@@ -338,3 +338,78 @@ def test_a_build_without_the_plugin_stops_and_says_what_to_add(tmp_path):
 def test_the_real_config_lists_the_check():
     config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  - kb_mkdocs.required\n" in config and "\n  - kunnskapsbase\n" in config
+
+
+# --- a build for publishing says where it lives ----------------------------------------------
+
+def test_a_build_for_publishing_without_an_address_stops(tmp_path):
+    """Before: `make build` published canonical links, the sitemap and every page's citation
+    at http://127.0.0.1:8000/. The fixture's site_url is that address; KB_LOCAL unset."""
+    build = build_site(tmp_path, env={"KB_LOCAL": ""})
+    assert build.returncode == 1
+    assert build.errors == [
+        "mkdocs.yml: site_url is 'http://127.0.0.1:8000/', an address on this machine, so the "
+        "canonical links, the sitemap, 'Slik siterer du denne siden' and the metadata for "
+        "reference managers would not point at the published site: set SITE_URL to the address "
+        "the site is published at (SITE_URL=https://example.org/kunnskapsbase/ make build), or "
+        "KB_LOCAL=true for a build to look at on this machine only"]
+    assert not (tmp_path / "site").exists() and leftovers(tmp_path) == []
+
+
+def test_a_build_with_its_address_is_published_there(tmp_path):
+    root = make_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: http://127.0.0.1:8000/", "site_url: https://example.org/kb/"), encoding="utf-8")
+    build = run_mkdocs(root, env={"KB_LOCAL": ""})
+    assert build.returncode == 0, build.output
+    assert build.html("index.html").select_one('link[rel="canonical"]')["href"] == "https://example.org/kb/"
+
+
+def test_the_real_config_takes_its_address_from_site_url():
+    config = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]' in config
+
+
+# --- the Zensical route ends as MkDocs does: located lines, exit 1 ---------------------------
+
+def test_the_zensical_pass_names_a_page_not_saved_as_utf8(tmp_path):
+    """Before: a UnicodeDecodeError traceback from the pass."""
+    from test_zensical import fixture_site
+
+    root = fixture_site(tmp_path, {})
+    (root / "docs" / "b.md").write_bytes("---\ndescription: Side.\nupdated: 2026-11-23\n---\n\n# Bø\n"
+                                         .encode("latin-1"))
+    done = subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root, capture_output=True,
+                          text=True, timeout=TIMEOUT)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "ERROR   -  docs/b.md:6: not valid UTF-8 (byte 0xf8); save the file as UTF-8",
+        "ERROR   -  build stopped: 1 problem (listed above)"]
+
+
+def test_the_zensical_pass_stops_without_an_address(tmp_path):
+    from test_zensical import fixture_site
+
+    root = fixture_site(tmp_path, {})
+    done = subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root, capture_output=True,
+                          text=True, timeout=TIMEOUT, env={**os.environ, "KB_LOCAL": ""})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("ERROR   -  mkdocs.yml: site_url is 'http://127.0.0.1:8000/'")
+
+
+def test_zensical_alone_stops_with_located_lines_not_tracebacks(tmp_path):
+    """Before: Zensical's RuntimeError traceback around the extension's CitationError traceback."""
+    from test_zensical import fixture_site, zensical_build
+
+    root = fixture_site(tmp_path, {})
+    assert zensical_build(root).returncode == 0
+    typo = page("# F\n\nSe [@djuve2071].\n")
+    (root / "build/zensical/docs/index.md").write_text(typo, encoding="utf-8")
+    (root / "docs/index.md").write_text(typo, encoding="utf-8")
+    done = zensical_build(root, skip_pass=True)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert problems(done.stderr) == [
+        "ERROR   -  docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)",
+        "ERROR   -  build stopped: 1 citation problem (listed above)"]
