@@ -22,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 # build-zensical` publish, and stop without one.
 bench bench-quick audit: export KB_LOCAL := true
 
-.PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick clean \
+.PHONY: serve build build-zensical offline offline-zip test test-unit lint audit bench bench-quick clean \
         base-deps pdf-deps browser-deps node-deps
 
 serve: $(SITE_STAMP)
@@ -42,6 +42,10 @@ build-zensical: $(TEST_STAMP)
 offline: $(SITE_STAMP) $(NODE_STAMP) pdf-deps
 	rm -f site-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	@$(MAKE) --no-print-directory offline-zip
+
+# The zip step alone (tests/test_build_robustness.py runs it on a fresh copy of this file).
+offline-zip:
 	$(abspath $(BIN))/python -m zipfile -c site-offline.zip site-offline/
 	@echo "Wrote site-offline.zip: unpack it and open site-offline/index.html"
 

@@ -5,10 +5,12 @@ killed build is removed by the next build, and one that a running build uses is 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -413,3 +415,25 @@ def test_zensical_alone_stops_with_located_lines_not_tracebacks(tmp_path):
     assert problems(done.stderr) == [
         "ERROR   -  docs/index.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)",
         "ERROR   -  build stopped: 1 citation problem (listed above)"]
+
+
+# --- make offline (probe F-31) ----------------------------------------------------------------
+
+def test_make_offline_zips_the_offline_site(tmp_path):
+    """Before: the zip step ran `.venv/bin/python` after `cd site-offline` and failed (Error 127),
+    so `make offline` never wrote site-offline.zip. Here, in a fresh copy of the Makefile with
+    its relative .venv, on a built offline site."""
+    root = Path(__file__).resolve().parent.parent
+    shutil.copy(root / "Makefile", tmp_path / "Makefile")
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "python").symlink_to(sys.executable)
+    (tmp_path / "site-offline" / "assets").mkdir(parents=True)
+    (tmp_path / "site-offline" / "index.html").write_text("<p>Forside</p>", encoding="utf-8")
+    (tmp_path / "site-offline" / "assets" / "x.js").write_text("x", encoding="utf-8")
+    done = subprocess.run(["make", "--no-print-directory", "offline-zip"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with zipfile.ZipFile(tmp_path / "site-offline.zip") as archive:
+        assert archive.testzip() is None
+        assert {"site-offline/index.html", "site-offline/assets/x.js"} <= set(archive.namelist())
+        assert archive.read("site-offline/index.html") == b"<p>Forside</p>"
