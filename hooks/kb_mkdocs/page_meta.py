@@ -9,9 +9,10 @@ moment of script work for nothing.
 The front matter's text reaches the HTML through the theme's templates, which print it raw
 (MkDocs renders them without autoescaping): a description with a double quote broke <head>,
 one with markup injected it (probe F-29). Once every page has been read, and every step of
-ours that reads the front matter is done, its printed text values are escaped in place, once:
-the one escaping path of front-matter text into HTML. (overrides/main.html re-escapes the
-<title>, where Material's `striptags` filter unescapes again.)"""
+ours that reads the front matter is done, the title and subtitle, which Material's partials
+print in many places, are escaped in place, once. overrides/main.html escapes the description
+and the author where the theme prints them (the same template in both engines), and re-escapes
+the <title>, where the theme's `striptags` filter unescapes again."""
 
 from __future__ import annotations
 
@@ -34,9 +35,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kunnskapsbase")
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
-# The front-matter keys whose text Material prints: <title>, the header, the navigation,
-# <meta name="description">, <meta name="author">.
-PRINTED_KEYS = ("title", "description", "author", "subtitle")
+# The front-matter keys whose text Material prints in its partials: <title>, the header, the
+# navigation. (The description and the author, printed only in <head>, are escaped by
+# overrides/main.html for both engines.)
+PRINTED_KEYS = ("title", "subtitle")
 
 
 def check_and_date(state: BuildState, page: Page) -> None:
