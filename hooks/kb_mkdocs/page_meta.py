@@ -10,23 +10,26 @@ The front matter's text reaches the HTML through the theme's templates, which pr
 (MkDocs renders them without autoescaping): a description with a double quote broke <head>,
 one with markup injected it (probe F-29). Once every page has been read, and every step of
 ours that reads the front matter is done, the title and subtitle, which Material's partials
-print in many places, are escaped in place, once. overrides/main.html escapes the description
-and the author where the theme prints them (the same template in both engines), and re-escapes
-the <title>, where the theme's `striptags` filter unescapes again."""
+print in many places, are escaped in place, once (themefix.escape, which the Zensical pass
+uses too). overrides/main.html escapes the description and the author where the theme prints
+them (the same template in both engines), and re-escapes the <title>, where the theme's
+`striptags` filter unescapes again."""
 
 from __future__ import annotations
 
 import datetime
-import html
 import logging
 import re
 import subprocess
-from collections.abc import MutableMapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from citekit.dates import as_date, norwegian_date
 from citekit.page_rules import front_matter_problems
+from themefix.escape import escape_printed
+
+__all__ = ["bibliography_date", "check_and_date", "drop_abbreviations", "escape_printed",
+           "last_commit_date"]
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
@@ -35,10 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.kunnskapsbase")
 _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
-# The front-matter keys whose text Material prints in its partials: <title>, the header, the
-# navigation. (The description and the author, printed only in <head>, are escaped by
-# overrides/main.html for both engines.)
-PRINTED_KEYS = ("title", "subtitle")
 
 
 def check_and_date(state: BuildState, page: Page) -> None:
@@ -51,14 +50,6 @@ def check_and_date(state: BuildState, page: Page) -> None:
     if date is not None:
         page.meta["kb_updated"] = date.isoformat()
         page.meta["kb_updated_text"] = norwegian_date(date)
-
-
-def escape_printed(meta: MutableMapping[str, Any]) -> None:
-    """Escape, in place, the front-matter text the theme prints raw (quotes included: some
-    of it is printed into attributes)."""
-    for key in PRINTED_KEYS:
-        if isinstance(meta.get(key), str):
-            meta[key] = html.escape(meta[key], quote=True)
 
 
 def drop_abbreviations(html: str, page: Page) -> str:
