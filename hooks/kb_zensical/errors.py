@@ -12,6 +12,7 @@ it prints what the message says, located, and nothing of either traceback.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -52,16 +53,12 @@ def excepthook(kind: type[BaseException], error: BaseException,
 
 
 def install() -> None:
-    """In Zensical's process only: its uncaught RuntimeError becomes located lines (exit 1)."""
-    global _installed
-    if _installed or not _in_zensical():
+    """In Zensical's process only: its uncaught RuntimeError becomes located lines (exit 1).
+    Once: the hook installed is a partial of `excepthook`, recognised as ours."""
+    current = sys.excepthook
+    if not _in_zensical() or getattr(current, "func", None) is excepthook:
         return
-    previous = sys.excepthook
-    sys.excepthook = lambda kind, error, trace: excepthook(kind, error, trace, previous)
-    _installed = True
-
-
-_installed = False
+    sys.excepthook = functools.partial(excepthook, previous=current)
 
 
 def _in_zensical() -> bool:
