@@ -83,6 +83,9 @@ def test_a_good_site_passes_both_engines(tmp_path):
 # MkDocs' anchor check (issue 3991); under ProperDocs the plugin looked for MkDocs' counter on
 # the 'mkdocs' logger and stopped every strict build ("strict-mode warning counter was not found").
 VERBOSITIES = [("mkdocs", "-q"), ("mkdocs", "-v"), ("properdocs", "-q"), ("properdocs", None)]
+# ProperDocs at its default verbosity runs the good site only: its strict counting is the
+# same code as at -q, where the table runs.
+TABLE_VERBOSITIES = VERBOSITIES[:3]
 ANCHOR = ("broken anchor", {"docs/b.md": page("# B\n\n[Mangler](#ingen)\n")},
           ["Doc file 'b.md' contains a link '#ingen', but there is no such anchor on this page."])
 
@@ -96,7 +99,8 @@ def run_engine(root, engine: str, *args: str):
     return Build(root, done.returncode, done.stdout + done.stderr)
 
 
-@pytest.mark.parametrize("engine, flag", VERBOSITIES, ids=[f"{e} {f or ''}".strip() for e, f in VERBOSITIES])
+@pytest.mark.parametrize("engine, flag", TABLE_VERBOSITIES,
+                         ids=[f"{e} {f or ''}".strip() for e, f in TABLE_VERBOSITIES])
 @pytest.mark.parametrize("name, files, expected", [*BAD_PAGES, ANCHOR],
                          ids=[case[0] for case in [*BAD_PAGES, ANCHOR]])
 def test_a_bad_page_fails_the_strict_build_whatever_the_verbosity(tmp_path, engine, flag, name,
