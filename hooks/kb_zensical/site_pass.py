@@ -52,7 +52,7 @@ from citekit.site_index import (
 from .markdown_ext import KnowledgeBaseExtension
 from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
 from .templates import copy_shared, fix_zensical_templates
-from themefix.escape import escaped_page
+from themefix.escape import escape_pages
 from citekit.urls import file_url, page_url, relative_url
 
 BIB_FILE = "references.bib"
@@ -97,14 +97,6 @@ def run(root: Path) -> Report:
     report.problems += fix_zensical_templates(out / "overrides", root)
     write_config(root, shim_options(BIB_FILE, docs_dir))
     return report
-
-
-def escape_pages(docs: Path) -> None:
-    """The titles the theme prints raw, escaped in the copies Zensical reads (themefix.escape)."""
-    for path in docs.rglob("*.md"):
-        escaped = escaped_page(path.read_text(encoding="utf-8-sig"))
-        if escaped is not None:
-            path.write_text(escaped, encoding="utf-8")
 
 
 def nav_pages(nav, pages) -> dict[str, str]:
