@@ -17,8 +17,12 @@ NODE_DEPS := nodejs npm
 
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
+# The builds of the benchmark and the audit are looked at here, never published: they need no
+# SITE_URL (hooks/buildkit/publishing.py). `make build`, `make offline` and `make
+# build-zensical` publish, and stop without one.
+bench bench-quick audit: export KB_LOCAL := true
 
-.PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick clean \
+.PHONY: serve build build-zensical offline offline-zip test test-unit lint audit bench bench-quick clean \
         base-deps pdf-deps browser-deps node-deps
 
 serve: $(SITE_STAMP)
@@ -38,6 +42,10 @@ build-zensical: $(TEST_STAMP)
 offline: $(SITE_STAMP) $(NODE_STAMP) pdf-deps
 	rm -f site-offline.zip
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir site-offline
+	@$(MAKE) --no-print-directory offline-zip
+
+# The zip step alone (tests/test_build_robustness.py runs it on a fresh copy of this file).
+offline-zip:
 	$(abspath $(BIN))/python -m zipfile -c site-offline.zip site-offline/
 	@echo "Wrote site-offline.zip: unpack it and open site-offline/index.html"
 

@@ -23,6 +23,9 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The tests' builds are looked at on this machine, not published (buildkit.publishing): every
+# build and pass they start inherits this; a test of the rule itself sets KB_LOCAL="".
+os.environ.setdefault("KB_LOCAL", "true")
 
 
 # --- tiers by cost (pytest.ini) ----------------------------------------------------------------

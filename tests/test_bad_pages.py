@@ -6,11 +6,13 @@ this table proves that both adapters run every check and report it alike."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 
 import pytest
 
-from conftest import FIXTURES, run_mkdocs
+from conftest import FIXTURES, Build, make_site, run_mkdocs
 from test_zensical import fixture_site, zensical_build
 
 pytestmark = pytest.mark.build
@@ -74,3 +76,45 @@ def test_a_good_site_passes_both_engines(tmp_path):
     assert (mkdocs.returncode, zensical.returncode) == (0, 0), mkdocs.output + zensical.stderr
     assert located(mkdocs.output) == located(zensical.stdout + zensical.stderr) == []
     assert sys.executable  # both ran with this interpreter's packages
+
+
+# Before: MkDocs counts a strict warning only if it is logged at the current level, so `-q`
+# passed every page whose only problems are warnings (MkDocs issue 4126), and `-v` skipped
+# MkDocs' anchor check (issue 3991); under ProperDocs the plugin looked for MkDocs' counter on
+# the 'mkdocs' logger and stopped every strict build ("strict-mode warning counter was not found").
+VERBOSITIES = [("mkdocs", "-q"), ("mkdocs", "-v"), ("properdocs", "-q"), ("properdocs", None)]
+# ProperDocs at its default verbosity runs the good site only: its strict counting is the
+# same code as at -q, where the table runs.
+TABLE_VERBOSITIES = VERBOSITIES[:3]
+ANCHOR = ("broken anchor", {"docs/b.md": page("# B\n\n[Mangler](#ingen)\n")},
+          ["Doc file 'b.md' contains a link '#ingen', but there is no such anchor on this page."])
+
+
+def run_engine(root, engine: str, *args: str):
+    if engine == "mkdocs":
+        return run_mkdocs(root, *args)
+    command = [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", *args]
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "KB_PDF": "false"})
+    return Build(root, done.returncode, done.stdout + done.stderr)
+
+
+@pytest.mark.parametrize("engine, flag", TABLE_VERBOSITIES,
+                         ids=[f"{e} {f or ''}".strip() for e, f in TABLE_VERBOSITIES])
+@pytest.mark.parametrize("name, files, expected", [*BAD_PAGES, ANCHOR],
+                         ids=[case[0] for case in [*BAD_PAGES, ANCHOR]])
+def test_a_bad_page_fails_the_strict_build_whatever_the_verbosity(tmp_path, engine, flag, name,
+                                                                   files, expected):
+    build = run_engine(make_site(tmp_path, files=files), engine, *([flag] if flag else []))
+    assert build.returncode == 1, build.output
+    assert "Traceback" not in build.output
+    if expected is not None:
+        assert located(build.output) == sorted(expected)
+
+
+@pytest.mark.parametrize("engine, flag", VERBOSITIES, ids=[f"{e} {f or ''}".strip() for e, f in VERBOSITIES])
+def test_a_good_site_passes_whatever_the_verbosity(tmp_path, engine, flag):
+    site = tmp_path / "site"
+    build = run_engine(make_site(tmp_path), engine, *([flag] if flag else []))
+    assert build.returncode == 0, build.output
+    assert (site / "index.html").is_file() and not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]

@@ -4,13 +4,14 @@ needs nothing but the object it guards (its `serving` flag and how it names a pa
 
 from __future__ import annotations
 
+import errno
 import logging
 from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from kb_mkdocs.guard import guarded
+from kb_mkdocs.guard import engine_failure, guarded
 
 pytestmark = pytest.mark.unit
 PAGE = SimpleNamespace(file=SimpleNamespace(abs_src_path="/site/docs/x.md", src_uri="x.md"))
@@ -70,3 +71,35 @@ def test_the_marked_page_shows_the_message_as_text():
 def test_problems_the_plugin_reports_itself_pass_through():
     with pytest.raises(PluginError, match="a problem the plugin reports itself"):
         Owner(serving=True).on_page_content("<p>x</p>", page=PAGE, config=None)
+
+
+def test_a_full_disk_in_a_step_is_the_machines_problem_not_a_bug():
+    """Before: 'OSError: [Errno 28] No space left on device (a bug in the hooks: please report
+    it)' when the PDF filled the disk (probe F-8 d)."""
+    class Full(Owner):
+        @guarded("on_post_build")
+        def on_post_build(self, *, config, **kwargs):
+            raise OSError(errno.ENOSPC, "No space left on device", "site/pdf/kunnskapsbase.pdf")
+    with pytest.raises(PluginError) as error:
+        Full(serving=False).on_post_build(config=None)
+    assert str(error.value) == ("site/pdf/kunnskapsbase.pdf: no space left on device (in the "
+                                "kunnskapsbase plugin's on_post_build); free some space and build again")
+
+
+# error, the page being read, the file being written -> the line (None: the engine's own report)
+ENGINE_FAILURES = [
+    (UnicodeDecodeError("utf-8", b"---\ndescription: B\xf8.\n", 18, 19, "invalid start byte"),
+     "docs/b.md", None, "docs/b.md:2: not valid UTF-8 (byte 0xf8); save the file as UTF-8"),
+    (OSError(errno.ENOSPC, "No space left on device"), None, "site/index.html",
+     "site/index.html: no space left on device (in writing the site); free some space and build again"),
+    (OSError(errno.EACCES, "Permission denied", "site/assets/x.js"), None, None,
+     "site/assets/x.js: permission denied (in writing the site)"),
+    (OSError(errno.EFBIG, "File too large", "/venv/material/bundle.js", None, "site/b.js"),
+     None, None, "site/b.js: file too large (in writing the site)"),
+    (KeyError("x"), "docs/b.md", None, None),
+]
+
+
+@pytest.mark.parametrize("error, reading, writing, line", ENGINE_FAILURES)
+def test_engine_failure(error, reading, writing, line):
+    assert engine_failure(error, reading, writing) == line

@@ -44,7 +44,9 @@ LEFTOVERS = [
     (".site-building-running", "folder", True, False),
     (".site-old-running", "folder", True, False),
     (".site-building-file", "file", False, False),
-    (".site-building-link", "link", False, False),
+    # a link is never a running build's (builds make folders): removed, not followed (F-28)
+    (".site-building-link", "link", False, True),
+    (".site-old-link", "link", False, True),
     (".sitemap-building-x", "folder", False, False),
     (".site-other", "folder", False, False),
     ("site-building-x", "folder", False, False),
@@ -144,3 +146,66 @@ def test_without_locks_nothing_is_swept(tmp_path, monkeypatch):
     (staging.path / "index.html").write_text("new")
     staging.publish()
     assert tree(tmp_path / "site") == {"index.html": "new"}
+
+
+def test_publish_keeps_the_sites_dotfiles(tmp_path):
+    """As MkDocs' own clean-up does: a deploy worktree's .git, .htaccess, .well-known (F-27)."""
+    site = tmp_path / "site"
+    for name, text in {"index.html": "old", ".htaccess": "deny", ".git/HEAD": "ref",
+                       ".well-known/security.txt": "x", ".nojekyll": "old"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    staging, _ = Staging.claim(site)
+    (staging.path / "index.html").write_text("new")
+    (staging.path / ".nojekyll").write_text("new")  # one the build writes itself wins
+    staging.publish()
+    assert tree(site) == {"index.html": "new", ".htaccess": "deny", ".git/HEAD": "ref",
+                          ".well-known/security.txt": "x", ".nojekyll": "new"}
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_failed_swap_keeps_the_dotfiles_in_the_old_site(tmp_path):
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    (site / ".git" / "HEAD").write_text("ref")
+    (site / "index.html").write_text("old")
+    staging, _ = Staging.claim(site)
+    staging.path.rmdir()  # the dotfiles cannot move: the swap stops before it starts
+    with pytest.raises(FileNotFoundError):
+        staging.publish()
+    assert tree(site) == {".git/HEAD": "ref", "index.html": "old"}
+    staging.discard()
+
+
+def test_a_linked_site_is_replaced_behind_its_link(tmp_path):
+    """site -> www/html: the build is staged beside www/html and swapped there; the link stays
+    a link, pointing at the new site, and nothing is left behind (F-28)."""
+    www = tmp_path / "www" / "html"
+    www.mkdir(parents=True)
+    (www / "index.html").write_text("old")
+    (www / ".htaccess").write_text("deny")
+    site = tmp_path / "site"
+    site.symlink_to(www)
+    staging, _ = Staging.claim(site)
+    assert staging.path.parent == www.parent and staging.target == www
+    (staging.path / "index.html").write_text("new")
+    staging.publish()
+    assert site.is_symlink() and site.resolve() == www
+    assert tree(site) == {"index.html": "new", ".htaccess": "deny"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "www"]
+    assert [p.name for p in www.parent.iterdir()] == ["html"]
+
+
+def test_a_dirty_build_starts_from_a_copy_of_the_site(tmp_path):
+    """`mkdocs build --dirty` updates a copy; the site is untouched until the swap (F-26)."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("old")
+    os.utime(site / "a" / "index.html", (1_000_000, 1_000_000))
+    staging, _ = Staging.claim(site, copy_current=True)
+    copied = staging.path / "a" / "index.html"
+    assert copied.read_text() == "old" and copied.stat().st_mtime == 1_000_000
+    copied.write_text("new")
+    assert (site / "a" / "index.html").read_text() == "old"
+    staging.discard()
+    assert tree(site) == {"a/index.html": "old"}

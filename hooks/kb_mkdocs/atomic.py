@@ -2,7 +2,9 @@
 in only when the whole build has succeeded, strict check included, so a failed or
 interrupted build leaves the last good site as it was. (MkDocs itself empties `site_dir`
 before it has read a single page.) The folders and their locks are `buildkit.staging`'s;
-this module says when. `mkdocs serve` and `mkdocs build --dirty` are left alone.
+this module says when. `mkdocs serve` is left alone. `mkdocs build --dirty` (and `gh-deploy`)
+go through the same staging: a dirty build starts from a copy of the current site, so a failed
+one writes nothing into it.
 
 - A build that fails (an exception, or warnings in strict mode) discards its staging folder.
 - Ctrl-C and SIGTERM (and SIGHUP, a closed terminal) end the build through Python's
@@ -24,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import CountHandler
 
 from buildkit.staging import Staging
 
@@ -45,12 +46,14 @@ class AtomicBuild:
 
     def __init__(self) -> None:
         self.enabled = False
+        self.dirty = False
         self.staging: Staging | None = None
         self.replaced_handlers: dict[int, Any] = {}
 
     def start(self, command: str, dirty: bool) -> None:
         """At on_startup."""
-        self.enabled = command == "build" and not dirty
+        self.enabled = command in ("build", "gh-deploy")
+        self.dirty = dirty
         if not self.enabled:
             return
         for number in _STOPPING_SIGNALS:
@@ -65,7 +68,7 @@ class AtomicBuild:
             return
         target = Path(config.site_dir).absolute()
         try:
-            self.staging, removed = Staging.claim(target)
+            self.staging, removed = Staging.claim(target, copy_current=self.dirty)
         except OSError as error:
             raise PluginError(f"atomic build: cannot make a folder to build in beside "
                               f"{target}: {error.strerror}") from error
@@ -73,10 +76,13 @@ class AtomicBuild:
             log.info(f"removed {path.name}, left behind by a build that was stopped")
         config.site_dir = str(self.staging.path)
 
-    def publish(self, config: MkDocsConfig) -> None:
-        """At on_post_build, after every other step has written its files."""
-        if self.staging is None or _fails_strict_check(config):
-            # MkDocs raises its strict abort as soon as this returns; on_build_error discards.
+    def publish(self, config: MkDocsConfig, warnings: int) -> None:
+        """At on_post_build, after every other step has written its files; `warnings`: those
+        of the build so far (kb_mkdocs.strict). This step runs last (priority -100), so
+        nothing is logged between this look and the engine's own, which comes straight after
+        the on_post_build handlers: a strict build with warnings is about to be stopped."""
+        if self.staging is None or (config.strict and warnings):
+            # The engine raises its strict abort as soon as this returns; on_build_error discards.
             return
         try:
             self.staging.publish()
@@ -85,6 +91,12 @@ class AtomicBuild:
                               f"{self.staging.target}: {error.strerror}") from error
         config.site_dir = str(self.staging.target)
         self.staging = None
+
+    def public(self, path: str) -> str:
+        """`path` as the reader knows it: under the site folder, not the staging folder."""
+        if self.staging is not None and Path(path).is_relative_to(self.staging.path):
+            return str(self.staging.target / Path(path).relative_to(self.staging.path))
+        return path
 
     def failed(self) -> None:
         """At on_build_error."""
@@ -105,22 +117,3 @@ class AtomicBuild:
         if self.staging is not None:
             self.staging.discard()
             self.staging = None
-
-
-def _fails_strict_check(config: MkDocsConfig) -> bool:
-    """Whether MkDocs will stop the build for its warnings right after on_post_build.
-
-    MkDocs counts warnings with a CountHandler on the 'mkdocs' logger and reads it straight
-    after the on_post_build handlers. The publishing step runs last (priority -100), so
-    nothing is logged between this look and MkDocs' own, and reading the same counter gives
-    the answer MkDocs is about to give. Swapping later, in on_shutdown, would need no counter,
-    but on_shutdown is only called by MkDocs' command line and is "best effort" by its own
-    documentation, and counting warnings ourselves would be a second copy of MkDocs' rule."""
-    if not config.strict:
-        return False
-    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
-    if not counters:
-        raise PluginError("atomic build: MkDocs' strict-mode warning counter was not found "
-                          "(has MkDocs changed?), so it cannot tell whether the build will "
-                          "pass; the site folder is left as it was")
-    return any(counter.get_counts() for counter in counters)

@@ -4,7 +4,16 @@ every page shows "Sist oppdatert". Generated pages (the research index) take the
 bibliography was last committed; where git cannot say, they get no date and the log says
 why, never a made-up one. A page with `abbreviations: false` (the glossary, which explains
 every term itself) gets no abbreviation tooltips: dozens of them cost a phone a noticeable
-moment of script work for nothing."""
+moment of script work for nothing.
+
+The front matter's text reaches the HTML through the theme's templates, which print it raw
+(MkDocs renders them without autoescaping): a description with a double quote broke <head>,
+one with markup injected it (probe F-29). Once every page has been read, and every step of
+ours that reads the front matter is done, the title and subtitle, which Material's partials
+print in many places, are escaped in place, once (themefix.escape, which the Zensical pass
+uses too). overrides/main.html escapes the description and the author where the theme prints
+them (the same template in both engines), and re-escapes the <title>, where the theme's
+`striptags` filter unescapes again."""
 
 from __future__ import annotations
 
@@ -17,6 +26,10 @@ from typing import TYPE_CHECKING
 
 from citekit.dates import as_date, norwegian_date
 from citekit.page_rules import front_matter_problems
+from themefix.escape import escape_printed
+
+__all__ = ["bibliography_date", "check_and_date", "drop_abbreviations", "escape_printed",
+           "last_commit_date"]
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page

@@ -30,6 +30,8 @@ from citekit.model import Problem
 from citekit.page_facts import SiteInfo
 from themefix.markdown_ext import TaskListNamesExtension
 
+from . import errors
+
 __all__ = ["KnowledgeBaseExtension", "PageError", "makeExtension", "zensical_page"]
 ZENSICAL_CONTEXT = "rendering_context"  # the name Zensical registers its page holder under
 
@@ -54,6 +56,7 @@ class KnowledgeBaseExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.registerExtension(self)
+        errors.install()  # under Zensical: its failures as located lines, not tracebacks
         citations = CitationExtension(bibliography=self.getConfig("bibliography"))
         citations.library = self.library
         citations.tasks = self.tasks

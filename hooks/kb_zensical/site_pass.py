@@ -52,6 +52,7 @@ from citekit.site_index import (
 from .markdown_ext import KnowledgeBaseExtension
 from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
 from .templates import copy_shared, fix_zensical_templates
+from themefix.escape import escape_pages
 from citekit.urls import file_url, page_url, relative_url
 
 BIB_FILE = "references.bib"
@@ -86,6 +87,7 @@ def run(root: Path) -> Report:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(docs, out / "docs")
+    escape_pages(out / "docs")
     order = nav_pages(config.get("nav"), records)
     for src, title in order.items():
         if title and src in records:
