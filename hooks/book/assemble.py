@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
