@@ -18,7 +18,7 @@ NODE_DEPS := nodejs npm
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick clean \
+.PHONY: serve build build-zensical offline offline-zensical test test-unit lint audit bench bench-quick clean \
         base-deps pdf-deps browser-deps node-deps
 
 serve: $(SITE_STAMP)
@@ -27,13 +27,19 @@ serve: $(SITE_STAMP)
 build: $(SITE_STAMP) pdf-deps
 	$(BIN)/mkdocs build --strict
 
-# The same site with Zensical, Material's successor: the whole-site pass (hooks/kb_zensical) runs
-# every check the MkDocs plugin runs, writes the research index and a config for Zensical into
-# build/, then Zensical builds build/zensical/site.
-build-zensical: $(TEST_STAMP)
-	$(BIN)/python -m kb_zensical .
-	$(BIN)/zensical build --clean -f build/zensical.yml
-	@echo "Wrote build/zensical/site"
+# The same site with Zensical, Material's successor (hooks/kb_zensical/build.py): the whole-site
+# pass runs every check the MkDocs plugin runs and writes the research index and a config for
+# Zensical into build/; Zensical builds into a staging folder; the PDF is made from its pages;
+# then the staging folder replaces build/zensical/site (a failed build leaves the last good one).
+build-zensical: $(TEST_STAMP) pdf-deps
+	$(BIN)/python -m kb_zensical.build .
+
+# The offline build with Zensical: build/zensical/site-offline, zipped as site-offline-zensical.zip.
+offline-zensical: $(TEST_STAMP) $(NODE_STAMP) pdf-deps
+	rm -f site-offline-zensical.zip
+	OFFLINE=true $(BIN)/python -m kb_zensical.build . --site-dir build/zensical/site-offline
+	cd build/zensical && $(abspath $(BIN))/python -m zipfile -c ../../site-offline-zensical.zip site-offline/
+	@echo "Wrote site-offline-zensical.zip: unpack it and open site-offline/index.html"
 
 offline: $(SITE_STAMP) $(NODE_STAMP) pdf-deps
 	rm -f site-offline.zip
@@ -63,7 +69,7 @@ bench-quick: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium
 
 clean:
-	rm -rf site site-offline site-offline.zip .site-* artifacts build
+	rm -rf site site-offline site-offline.zip site-offline-zensical.zip .site-* artifacts build
 
 $(SITE_STAMP): requirements/site.txt pyproject.toml | base-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -144,7 +144,7 @@ def _rewrite(soup: BeautifulSoup, page_url: str, prefix: str, targets: Mapping[s
     for label in soup.find_all(attrs={"aria-labelledby": True}):
         label["aria-labelledby"] = " ".join(f"{prefix}--{i}" for i in label["aria-labelledby"].split())
     for image in soup.find_all("img", src=True):
-        image["src"] = _site_path(image["src"], page_url)
+        image["src"] = _site_path(str(image["src"]), page_url)
     for link in soup.find_all("a", href=True):
         target = _target(link["href"], page_url, prefix, targets)
         if target is None:

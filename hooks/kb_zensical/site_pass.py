@@ -32,7 +32,6 @@ from citekit.entry_page import CITED_BY_MARKER
 from citekit.front_matter import front_matter_end, split_front_matter
 from citekit.index_pages import catalogue_script, fill_counts
 from citekit.library import Library, load_library
-from citekit.tasks import TASK_FILE, Tasks, load_tasks
 from citekit.location import page_location
 from citekit.markdown_ext import DocumentRecord, PageContext
 from citekit.metadata import head_html
@@ -48,11 +47,21 @@ from citekit.site_index import (
     index_files,
     page_body,
 )
+from citekit.tasks import TASK_FILE, Tasks, load_tasks
+from citekit.urls import file_url, page_url, relative_url
 
 from .markdown_ext import KnowledgeBaseExtension
-from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
+from .offline import add_offline_shim, offline_enabled
+from .project import (
+    BUILDING_CONFIG,
+    CONFIG,
+    OUT,
+    markdown_extensions,
+    read_config,
+    shim_options,
+    write_config,
+)
 from .templates import copy_shared, fix_zensical_templates
-from citekit.urls import file_url, page_url, relative_url
 
 BIB_FILE = "references.bib"
 
@@ -62,11 +71,24 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
     works: int = 0
+    # What the rest of the build needs (the PDF): mkdocs.yml, every page read, the bibliography.
+    config: dict = field(default_factory=dict)
+    records: dict[str, DocumentRecord] = field(default_factory=dict)
+    library: Library | None = None
+    offline: bool = False
 
 
-def run(root: Path) -> Report:
-    """Write the Zensical project for the site at `root`; the problems found, located."""
+def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
+        pdf: bool = False) -> Report:
+    """Write the Zensical project for the site at `root`, its site built into `site_dir`
+    (build/zensical/site unless given), for reading from disk if `offline` (unless given:
+    mkdocs.yml's offline plugin, OFFLINE=true), with a link to the PDF on every page if
+    `pdf`; the problems found, located. Nothing is written where a page, the bibliography or
+    the task file has a problem. With `site_dir`, build/.zensical-building.yml builds there
+    (kb_zensical.build); build/zensical.yml always builds build/zensical/site."""
     config = read_config(root / "mkdocs.yml")
+    if offline is None:
+        offline = offline_enabled(config)
     docs_dir = str(config.get("docs_dir", "docs"))
     docs = root / docs_dir
     library = load_library(root / BIB_FILE, BIB_FILE)
@@ -81,10 +103,16 @@ def run(root: Path) -> Report:
         records[src] = record
         report.problems += record.problems
     report.pages = len(records)
+    report.config, report.records, report.library = config, records, library
+    report.offline = offline
+    if report.problems:
+        return report  # nothing written: the last good build's pages and site stay as they were
 
     out = root / OUT
-    if out.exists():
-        shutil.rmtree(out)
+    # Only the pass's own folders are replaced; the site beside them is the build's (build.py).
+    for folder in (out / "docs", out / "overrides"):
+        if folder.exists():
+            shutil.rmtree(folder)
     shutil.copytree(docs, out / "docs")
     order = nav_pages(config.get("nav"), records)
     for src, title in order.items():
@@ -93,7 +121,12 @@ def run(root: Path) -> Report:
     _write_index(out / "docs", library, records, list(order))
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
-    write_config(root, shim_options(BIB_FILE, docs_dir))
+    options = shim_options(BIB_FILE, docs_dir)
+    write_config(root, options, offline=offline, pdf=pdf)
+    if site_dir is not None:
+        write_config(root, options, site_dir, offline=offline, pdf=pdf, file=BUILDING_CONFIG)
+    if offline:
+        report.problems += add_offline_shim(root, out / "docs")
     return report
 
 
