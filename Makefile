@@ -24,8 +24,15 @@ export NO_MKDOCS_2_WARNING := 1
 serve: $(SITE_STAMP)
 	KB_PDF=false $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
+# ENGINE=properdocs builds with ProperDocs, MkDocs' maintained fork, instead (the same site);
+# ENGINE=zensical is `make build-zensical`.
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),zensical)
+build: build-zensical
+else
 build: $(SITE_STAMP) pdf-deps
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
+endif
 
 # The same site with Zensical, Material's successor (hooks/kb_zensical/build.py): the whole-site
 # pass runs every check the MkDocs plugin runs and writes the research index and a config for

@@ -118,7 +118,9 @@ def _fails_strict_check(config: MkDocsConfig) -> bool:
     documentation, and counting warnings ourselves would be a second copy of MkDocs' rule."""
     if not config.strict:
         return False
-    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, CountHandler)]
+    # ProperDocs, MkDocs' maintained fork, counts on its own logger ('properdocs').
+    counters = [h for name in ("mkdocs", "properdocs") for h in logging.getLogger(name).handlers
+                if isinstance(h, CountHandler)]
     if not counters:
         raise PluginError("atomic build: MkDocs' strict-mode warning counter was not found "
                           "(has MkDocs changed?), so it cannot tell whether the build will "
