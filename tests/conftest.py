@@ -354,6 +354,33 @@ def requested_urls(driver) -> list[str]:
     return urls
 
 
+def site_search(driver, query: str, timeout: float = 15) -> list[str]:
+    """Search the page `driver` shows, whichever engine built it, as a reader does: open the
+    search, type `query`, wait for results; the results' links, best first. Material's search
+    is in the page (`input.md-search__input`); Zensical's is a dialog in a shadow root, opened
+    by its `.md-search__button`."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    zensical = driver.find_elements(By.CSS_SELECTOR, ".md-search__button")
+    if zensical:
+        zensical[0].click()
+        host = WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "return [...document.querySelectorAll('body > *')].find(e => e.shadowRoot"
+            " && e.shadowRoot.querySelector('dialog input'))"))
+        root = host.shadow_root
+        field = root.find_element(By.CSS_SELECTOR, "dialog input")
+        field.send_keys(query)
+        WebDriverWait(driver, timeout).until(lambda d: root.find_elements(By.CSS_SELECTOR, "a[role=option]"))
+        return [a.get_attribute("href") for a in root.find_elements(By.CSS_SELECTOR, "a[role=option]")]
+    driver.execute_script("document.querySelector('label[for=\"__search\"]').click()")
+    field = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+    field.clear()
+    field.send_keys(query)
+    WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")]
+
+
 # --- serving a built site, and axe-core's checks ------------------------------------------
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -118,7 +118,8 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     for src, title in order.items():
         if title and src in records:
             records[src].title = title
-    _write_index(out / "docs", library, records, list(order))
+    directory_urls = bool(config.get("use_directory_urls", True)) and not offline
+    _write_index(out / "docs", library, records, list(order), directory_urls)
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
     options = shim_options(BIB_FILE, docs_dir)
@@ -175,7 +176,7 @@ def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks,
 
 
 def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord],
-                 order: list[str]) -> None:
+                 order: list[str], directory_urls: bool) -> None:
     """The research index's files. Links in them point at the Markdown sources, relative to
     the page's own source, as Zensical reads every link (raw HTML too) and turns it into the
     page's URL; only the filter's catalogue, a script, holds URLs."""
@@ -188,7 +189,8 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
         return lambda path: relative_url(f"{folder}/{path}", src)
 
     def url_from(src: str) -> Callable[[str], str]:
-        return lambda path: relative_url(file_url(f"{folder}/{path}"), src)
+        return lambda path: relative_url(file_url(f"{folder}/{path}", directory_urls),
+                                         file_url(src, directory_urls))
 
     def path_from(src: str) -> Callable[[str], str]:
         return lambda citing: relative_url(citing, src)
