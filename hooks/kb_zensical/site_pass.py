@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+import yaml
 
 from citekit.dates import as_date
 from citekit.entry_page import CITED_BY_MARKER
@@ -204,7 +205,7 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
                                       url_from(src))
             target.write_text(script, encoding="utf-8")
         elif generated.markdown is not None:
-            meta, _, _ = split_front_matter(generated.markdown)
+            meta = _generated_meta(generated.markdown)
             text = generated.markdown
             if meta.get("kb_page"):
                 head = text[: front_matter_end(text)]
@@ -222,6 +223,14 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
     text = index.read_text(encoding="utf-8")
     filled = page_body(library, "", text, href_from(f"{folder}/index.md"))
     index.write_text(fill_counts(filled, counts), encoding="utf-8")
+
+
+def _generated_meta(text: str) -> dict:
+    """The front matter of a page the research index generated ('---' first, then YAML), read
+    with libyaml's parser where PyYAML has it: the pure-Python one took a third of the
+    index's time at 1,000 works."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text[4:text.index("\n---", 3)], Loader=loader) or {}  # noqa: S506 (a safe loader)
 
 
 def _with_front_matter(text: str, key: str, value: str) -> str:
