@@ -141,12 +141,12 @@ def _rewrite(soup: BeautifulSoup, page_url: str, prefix: str, targets: Mapping[s
             element.decompose()
     for element in soup.find_all(id=True):
         element["id"] = f"{prefix}--{element['id']}"
-    for label in soup.find_all(attrs={"aria-labelledby": True}):
-        label["aria-labelledby"] = " ".join(f"{prefix}--{i}" for i in label["aria-labelledby"].split())
+    for label in soup.select("[aria-labelledby]"):
+        label["aria-labelledby"] = " ".join(f"{prefix}--{i}" for i in str(label["aria-labelledby"]).split())
     for image in soup.find_all("img", src=True):
         image["src"] = _site_path(str(image["src"]), page_url)
     for link in soup.find_all("a", href=True):
-        target = _target(link["href"], page_url, prefix, targets)
+        target = _target(str(link["href"]), page_url, prefix, targets)
         if target is None:
             link.unwrap()  # a page or file that is not in the book: keep the text
         else:
