@@ -200,3 +200,28 @@ def test_zensical_stays_on_0_0_until_the_index_serves_zensical_ui():
                 if "==" in line and not line.startswith("#"))
     assert pins["zensical"] == version("zensical") == "0.0.73"
     assert "zensical-ui" not in pins
+
+
+@pytest.mark.build
+def test_sigterm_during_the_zensical_build_leaves_the_last_good_site(tmp_path):
+    """Stopped while it makes the PDF (Zensical has written the staging folder), the build
+    exits 143, keeps the last good site and removes its staging folder."""
+    import signal
+    import time
+
+    root = fixture_site(tmp_path, {})
+    assert zensical_build(root).returncode == 0
+    site = root / "build" / "zensical" / "site"
+    before = site_files(site)
+    build = subprocess.Popen([sys.executable, "-m", "kb_zensical.build", "."], cwd=root,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "KB_PDF": "true"})
+    deadline = time.monotonic() + 120
+    while not any((p / "index.html").exists() for p in site.parent.glob(".site-building-*")):
+        assert build.poll() is None and time.monotonic() < deadline, "the build ended before it was stopped"
+        time.sleep(0.05)
+    build.send_signal(signal.SIGTERM)
+    build.communicate(timeout=120)
+    assert build.returncode == 143
+    assert site_files(site) == before
+    assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site-")] == []
