@@ -207,6 +207,24 @@ def build_site(root: Path, fixture: str = "minimal", files=None, *args: str, env
     return run_mkdocs(make_site(root, fixture, files), *args, env=env)
 
 
+def build_site_with(engine: str, root: Path, files=None, env=None) -> Build:
+    """The fixture site built with `engine` ('mkdocs', or 'zensical' as `make build-zensical`
+    builds it, PDF off unless `env` asks), for feature tests parametrised by engine."""
+    if engine == "mkdocs":
+        return build_site(root, "minimal", files, env=env)
+    TIER.refuse("build a site")
+    make_site(root, "minimal", files)
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # Zensical wants it inside the project
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        f"custom_dir: {ROOT}/overrides", "custom_dir: overrides"), encoding="utf-8")
+    environment = {**os.environ, "KB_PDF": "false", **(env or {})}
+    result = subprocess.run([sys.executable, "-m", "kb_zensical.build", "."], cwd=root,
+                            capture_output=True, text=True, env=environment, timeout=600)
+    return Build(root, result.returncode, result.stdout + result.stderr,
+                 root / "build" / "zensical" / "site", engine)
+
+
 # --- the real site, by engine ---------------------------------------------------------------
 
 # Every engine the site is built with: MkDocs, ProperDocs (MkDocs' maintained fork, run
