@@ -56,11 +56,37 @@ def shim_options(bibliography: str, docs_dir: str) -> dict[str, str]:
     return {"bibliography": bibliography, "docs_dir": docs_dir}
 
 
+def default_nav(sources: list[str]) -> list:
+    """The navigation MkDocs makes for a site whose mkdocs.yml has none (its `nest_paths`):
+    the pages in order of their paths, an index first, each folder a section titled by its
+    name. Zensical would list the research index's generated pages too, which MkDocs' plugin
+    keeps out of the navigation."""
+    def order(src: str) -> tuple:
+        parts = src.split("/")
+        return (*parts[:-1], "" if parts[-1] == "index.md" else parts[-1])
+
+    nav: list = []
+    for src in sorted(sources, key=order):
+        branch = nav
+        for folder in src.split("/")[:-1]:
+            title = folder.replace("-", " ").replace("_", " ")
+            title = title.capitalize() if title.lower() == title else title
+            section = next((item for item in branch if isinstance(item, dict) and title in item), None)
+            if section is None:
+                section = {title: []}
+                branch.append(section)
+            branch = section[title]
+        branch.append(src)
+    return nav
+
+
 def write_config(root: Path, options: dict[str, str], site_dir: Path | None = None,
-                 offline: bool = False, pdf: bool = False, file: Path = CONFIG) -> None:
+                 offline: bool = False, pdf: bool = False, file: Path = CONFIG,
+                 nav: list | None = None) -> None:
     """build/zensical.yml (or `file`): the site into `site_dir` (default
     build/zensical/site; a folder inside build/, where Zensical wants it), with the offline
-    shim listed if `offline` and the link to the PDF on every page if `pdf`."""
+    shim listed if `offline`, the link to the PDF on every page if `pdf`, and `nav` (for a
+    site whose mkdocs.yml has none: default_nav)."""
     css = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".css")]
     js = [f"{ASSET_DIR}/{name}" for name in ASSETS if name.endswith(".js")]
     config = {
@@ -72,6 +98,8 @@ def write_config(root: Path, options: dict[str, str], site_dir: Path | None = No
         "extra_javascript": js,
         "markdown_extensions": [{SHIM: options}],
     }
+    if nav is not None:
+        config["nav"] = nav
     extra: dict[str, Any] = {}
     if offline:
         extra["polyfills"] = [SHIM_URI]

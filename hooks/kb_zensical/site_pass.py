@@ -57,6 +57,7 @@ from .project import (
     BUILDING_CONFIG,
     CONFIG,
     OUT,
+    default_nav,
     markdown_extensions,
     read_config,
     shim_options,
@@ -124,9 +125,10 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
     options = shim_options(BIB_FILE, docs_dir)
-    write_config(root, options, offline=offline, pdf=pdf)
+    nav = None if config.get("nav") else default_nav(list(records))
+    write_config(root, options, offline=offline, pdf=pdf, nav=nav)
     if site_dir is not None:
-        write_config(root, options, site_dir, offline=offline, pdf=pdf, file=BUILDING_CONFIG)
+        write_config(root, options, site_dir, offline=offline, pdf=pdf, file=BUILDING_CONFIG, nav=nav)
     if offline:
         report.problems += add_offline_shim(root, out / "docs")
     return report
