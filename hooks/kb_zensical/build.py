@@ -25,7 +25,7 @@ from book.site import BookError
 from buildkit.staging import Staging
 
 from . import pdf as book
-from .project import BUILDING_CONFIG, OUT
+from .project import OUT, building_config
 from .site_pass import run
 
 SITE = OUT / "site"
@@ -56,7 +56,7 @@ def build(root: Path, site: Path, pdf: bool) -> int:
                   f"above); {site.name}/ is left as it was", file=sys.stderr)
             return 1
         done = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean",
-                               "-f", str(root / BUILDING_CONFIG)], cwd=root)
+                               "-f", str(root / building_config(staging.path))], cwd=root)
         if done.returncode:
             print(f"ERROR   -  Zensical stopped (exit status {done.returncode}); {site.name}/ is "
                   "left as it was", file=sys.stderr)
@@ -77,7 +77,7 @@ def build(root: Path, site: Path, pdf: bool) -> int:
         return 0
     finally:
         staging.discard()  # nothing if published
-        (root / BUILDING_CONFIG).unlink(missing_ok=True)
+        (root / building_config(staging.path)).unlink(missing_ok=True)
 
 
 def main(argv: list[str]) -> int:

@@ -18,8 +18,13 @@ from .offline import SHIM_URI
 
 OUT = Path("build") / "zensical"
 CONFIG = Path("build") / "zensical.yml"
-# The config of a build in progress (kb_zensical.build): the site into its staging folder.
-BUILDING_CONFIG = Path("build") / ".zensical-building.yml"
+
+
+def building_config(staging: Path) -> Path:
+    """The config of a build in progress (kb_zensical.build), which builds into its staging
+    folder: one per staging folder, so two builds (the site and the offline site) can run
+    at once."""
+    return CONFIG.parent / f".zensical{staging.name}.yml"
 # The stylesheets and scripts the MkDocs plugin adds to every page.
 ASSETS = CITATION_ASSETS + INDEX_ASSETS
 SHIM = "kb_zensical.markdown_ext"

@@ -54,9 +54,9 @@ from citekit.urls import file_url, page_url, relative_url
 from .markdown_ext import KnowledgeBaseExtension
 from .offline import add_offline_shim, offline_enabled
 from .project import (
-    BUILDING_CONFIG,
     CONFIG,
     OUT,
+    building_config,
     default_nav,
     markdown_extensions,
     read_config,
@@ -86,7 +86,7 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     (build/zensical/site unless given), for reading from disk if `offline` (unless given:
     mkdocs.yml's offline plugin, OFFLINE=true), with a link to the PDF on every page if
     `pdf`; the problems found, located. Nothing is written where a page, the bibliography or
-    the task file has a problem. With `site_dir`, build/.zensical-building.yml builds there
+    the task file has a problem. With `site_dir`, build/.zensical<its name>.yml builds there
     (kb_zensical.build); build/zensical.yml always builds build/zensical/site."""
     config = read_config(root / "mkdocs.yml")
     if offline is None:
@@ -128,7 +128,7 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     nav = None if config.get("nav") else default_nav(list(records))
     write_config(root, options, offline=offline, pdf=pdf, nav=nav)
     if site_dir is not None:
-        write_config(root, options, site_dir, offline=offline, pdf=pdf, file=BUILDING_CONFIG, nav=nav)
+        write_config(root, options, site_dir, offline=offline, pdf=pdf, file=building_config(site_dir), nav=nav)
     if offline:
         report.problems += add_offline_shim(root, out / "docs")
     return report
