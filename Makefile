@@ -22,22 +22,35 @@ export NO_MKDOCS_2_WARNING := 1
 # build-zensical` publish, and stop without one.
 bench bench-quick audit: export KB_LOCAL := true
 
-.PHONY: serve build build-zensical offline offline-zip test test-unit lint audit bench bench-quick clean \
+.PHONY: serve build build-zensical offline offline-zip offline-zensical test test-unit lint audit bench bench-quick clean \
         base-deps pdf-deps browser-deps node-deps
 
 serve: $(SITE_STAMP)
 	KB_PDF=false $(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
+# ENGINE=properdocs builds with ProperDocs, MkDocs' maintained fork, instead (the same site);
+# ENGINE=zensical is `make build-zensical`.
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),zensical)
+build: build-zensical
+else
 build: $(SITE_STAMP) pdf-deps
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
+endif
 
-# The same site with Zensical, Material's successor: the whole-site pass (hooks/kb_zensical) runs
-# every check the MkDocs plugin runs, writes the research index and a config for Zensical into
-# build/, then Zensical builds build/zensical/site.
-build-zensical: $(TEST_STAMP)
-	$(BIN)/python -m kb_zensical .
-	$(BIN)/zensical build --clean -f build/zensical.yml
-	@echo "Wrote build/zensical/site"
+# The same site with Zensical, Material's successor (hooks/kb_zensical/build.py): the whole-site
+# pass runs every check the MkDocs plugin runs and writes the research index and a config for
+# Zensical into build/; Zensical builds into a staging folder; the PDF is made from its pages;
+# then the staging folder replaces build/zensical/site (a failed build leaves the last good one).
+build-zensical: $(TEST_STAMP) pdf-deps
+	$(BIN)/python -m kb_zensical.build .
+
+# The offline build with Zensical: build/zensical/site-offline, zipped as site-offline-zensical.zip.
+offline-zensical: $(TEST_STAMP) $(NODE_STAMP) pdf-deps
+	rm -f site-offline-zensical.zip
+	OFFLINE=true $(BIN)/python -m kb_zensical.build . --site-dir build/zensical/site-offline
+	cd build/zensical && $(abspath $(BIN))/python -m zipfile -c ../../site-offline-zensical.zip site-offline/
+	@echo "Wrote site-offline-zensical.zip: unpack it and open site-offline/index.html"
 
 offline: $(SITE_STAMP) $(NODE_STAMP) pdf-deps
 	rm -f site-offline.zip
@@ -71,7 +84,7 @@ bench-quick: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium
 
 clean:
-	rm -rf site site-offline site-offline.zip .site-* artifacts build
+	rm -rf site site-offline site-offline.zip site-offline-zensical.zip .site-* artifacts build
 
 $(SITE_STAMP): requirements/site.txt pyproject.toml | base-deps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -33,7 +33,9 @@ os.environ.setdefault("KB_LOCAL", "true")
 TIERS = ("unit", "build", "site", "browser")
 # fixtures that make a test cost more than its tier allows: fixture -> the tiers that may use it
 FIXTURE_TIERS = {"real_site": ("site", "browser"), "zensical_site": ("site", "browser"),
-                 "served": ("browser",), "browser": ("browser",)}
+                 "built_site": ("site", "browser"), "browser_site": ("browser",),
+                 "offline_site": ("browser",), "served": ("browser",), "served_site": ("browser",),
+                 "browser": ("browser",)}
 
 
 def tier_problem(markers: Iterable[str], fixtures: Iterable[str]) -> str | None:
@@ -153,10 +155,12 @@ class Build:
     root: Path
     returncode: int
     output: str
+    site_dir: Path | None = None  # where the engine wrote the site, if not root/site
+    engine: str = "mkdocs"
 
     @property
     def site(self) -> Path:
-        return self.root / "site"
+        return self.site_dir or self.root / "site"
 
     def html(self, path: str) -> BeautifulSoup:
         """The built page at `path` ('index.html', 'forskning/djuve2017/index.html')."""
@@ -206,18 +210,94 @@ def build_site(root: Path, fixture: str = "minimal", files=None, *args: str, env
     return run_mkdocs(make_site(root, fixture, files), *args, env=env)
 
 
+def build_site_with(engine: str, root: Path, files=None, env=None) -> Build:
+    """The fixture site built with `engine` ('mkdocs', or 'zensical' as `make build-zensical`
+    builds it, PDF off unless `env` asks), for feature tests parametrised by engine."""
+    if engine == "mkdocs":
+        return build_site(root, "minimal", files, env=env)
+    TIER.refuse("build a site")
+    make_site(root, "minimal", files)
+    shutil.copytree(ROOT / "overrides", root / "overrides")  # Zensical wants it inside the project
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        f"custom_dir: {ROOT}/overrides", "custom_dir: overrides"), encoding="utf-8")
+    environment = {**os.environ, "KB_PDF": "false", **(env or {})}
+    result = subprocess.run([sys.executable, "-m", "kb_zensical.build", "."], cwd=root,
+                            capture_output=True, text=True, env=environment, timeout=600)
+    return Build(root, result.returncode, result.stdout + result.stderr,
+                 root / "build" / "zensical" / "site", engine)
+
+
+# --- the real site, by engine ---------------------------------------------------------------
+
+# Every engine the site is built with: MkDocs, ProperDocs (MkDocs' maintained fork, run
+# unchanged) and Zensical (through kb_zensical.build). The browser tests run on MkDocs and
+# Zensical: ProperDocs writes the same pages as MkDocs, which a site test checks page by page.
+ENGINES = ("mkdocs", "properdocs", "zensical")
+BROWSER_ENGINES = ("mkdocs", "zensical")
+# What a Zensical build reads of the project (it builds a copy: build/ is the writer's own).
+PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")
+_REAL_SITES: dict[tuple[str, bool], Build] = {}  # one build per engine and kind, per session
+
+
+def build_real_site(tmp_path_factory, engine: str, offline: bool = False) -> Build:
+    """The real knowledge base built with `engine`, once per session: with the PDF, or for
+    reading from disk (`offline`, no PDF)."""
+    TIER.refuse("read the real site")
+    if (engine, offline) in _REAL_SITES:
+        return _REAL_SITES[engine, offline]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": str(offline).lower()}
+    if offline:
+        env["KB_PDF"] = "false"
+    folder = tmp_path_factory.mktemp(f"{engine}-{'offline' if offline else 'site'}")
+    if engine == "zensical":
+        for name in PROJECT:
+            source = ROOT / name
+            (shutil.copytree if source.is_dir() else shutil.copyfile)(source, folder / name)
+        if (ROOT / "node_modules").is_dir():
+            (folder / "node_modules").symlink_to(ROOT / "node_modules")
+        command, cwd = [sys.executable, "-m", "kb_zensical.build", "."], folder
+        out = folder / "build" / "zensical" / "site"
+    else:
+        out = folder / "site"
+        command = [sys.executable, "-m", engine, "build", "--strict", "-f", "mkdocs.yml",
+                   "--site-dir", str(out)]
+        cwd = ROOT
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900, env=env)
+    build = Build(folder, result.returncode, result.stdout + result.stderr, out, engine)
+    assert build.returncode == 0, f"{engine}: {build.output}"
+    _REAL_SITES[engine, offline] = build
+    return build
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Build:
-    """The real knowledge base, built once per test session (PDF included)."""
-    TIER.refuse("read the real site")
-    out = tmp_path_factory.mktemp("real") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    build = Build(out.parent, result.returncode, result.stdout + result.stderr)
-    assert build.returncode == 0, build.output
-    return build
+    """The real knowledge base built with MkDocs, once per test session (PDF included)."""
+    return build_real_site(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real knowledge base built with Zensical (make build-zensical): its site folder."""
+    return build_real_site(tmp_path_factory, "zensical").site
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def built_site(request, tmp_path_factory) -> Build:
+    """The real knowledge base built with each engine in turn (PDF included)."""
+    return build_real_site(tmp_path_factory, request.param)
+
+
+@pytest.fixture(scope="session", params=BROWSER_ENGINES)
+def browser_site(request, tmp_path_factory) -> Build:
+    """The real knowledge base built with MkDocs, then with Zensical, for the browser tests."""
+    return build_real_site(tmp_path_factory, request.param)
+
+
+@pytest.fixture(scope="session", params=BROWSER_ENGINES)
+def offline_site(request, tmp_path_factory) -> Build:
+    """The offline build (OFFLINE=true) with MkDocs, then with Zensical."""
+    return build_real_site(tmp_path_factory, request.param, offline=True)
 
 
 # The site's Markdown extensions (mkdocs.yml), and footnotes, which Pandoc always reads.
@@ -295,6 +375,33 @@ def requested_urls(driver) -> list[str]:
     return urls
 
 
+def site_search(driver, query: str, timeout: float = 15) -> list[str]:
+    """Search the page `driver` shows, whichever engine built it, as a reader does: open the
+    search, type `query`, wait for results; the results' links, best first. Material's search
+    is in the page (`input.md-search__input`); Zensical's is a dialog in a shadow root, opened
+    by its `.md-search__button`."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    zensical = driver.find_elements(By.CSS_SELECTOR, ".md-search__button")
+    if zensical:
+        zensical[0].click()
+        host = WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "return [...document.querySelectorAll('body > *')].find(e => e.shadowRoot"
+            " && e.shadowRoot.querySelector('dialog input'))"))
+        root = host.shadow_root
+        field = root.find_element(By.CSS_SELECTOR, "dialog input")
+        field.send_keys(query)
+        WebDriverWait(driver, timeout).until(lambda d: root.find_elements(By.CSS_SELECTOR, "a[role=option]"))
+        return [a.get_attribute("href") for a in root.find_elements(By.CSS_SELECTOR, "a[role=option]")]
+    driver.execute_script("document.querySelector('label[for=\"__search\"]').click()")
+    field = WebDriverWait(driver, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+    field.clear()
+    field.send_keys(query)
+    WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+    return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__link")]
+
+
 # --- serving a built site, and axe-core's checks ------------------------------------------
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -323,8 +430,16 @@ def serve_folder(folder: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def served(real_site):
-    """The real site, served: its URL."""
+    """The real site built with MkDocs, served: its URL."""
     with serve_folder(real_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def served_site(browser_site):
+    """The real site built with each engine of BROWSER_ENGINES in turn, served: its URL.
+    (Tests that take it run on both engines; `served` is MkDocs' alone.)"""
+    with serve_folder(browser_site.site) as url:
         yield url
 
 

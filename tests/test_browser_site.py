@@ -1,6 +1,7 @@
 """The real site served on 127.0.0.1, in headless Chromium: axe finds no WCAG 2.1 AA or
-best-practice violation on any page (light and dark, desktop and phone width), no request
-leaves for another host, the keyboard reaches everything, and screenshots for review."""
+best-practice violation on any page (light and dark, desktop and phone width) and no request
+leaves for another host, built with MkDocs and with Zensical (`served_site`); the keyboard
+reaches everything, and screenshots for review (MkDocs)."""
 
 import re
 import time
@@ -17,12 +18,12 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_axe_every_page_light_and_dark(real_site, served, width):
+def test_axe_every_page_light_and_dark(browser_site, served_site, width):
     driver = new_browser(width=width)
     found = []
     try:
-        for path in site_pages(real_site.site):
-            driver.get(served + path)
+        for path in site_pages(browser_site.site):
+            driver.get(served_site + path)
             driver.execute_script(NO_TRANSITIONS)
             for scheme in ("default", "slate"):
                 driver.execute_script(
@@ -33,14 +34,14 @@ def test_axe_every_page_light_and_dark(real_site, served, width):
     assert found == []
 
 
-def test_no_request_leaves_the_site(real_site, served, browser):
+def test_no_request_leaves_the_site(browser_site, served_site, browser):
     foreign = []
     requested_urls(browser)
-    for path in site_pages(real_site.site):
-        browser.get(served + path)
+    for path in site_pages(browser_site.site):
+        browser.get(served_site + path)
         WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
         foreign += [f"{path}: {url}" for url in requested_urls(browser)
-                    if not url.startswith((served, "data:", "blob:", "about:"))]
+                    if not url.startswith((served_site, "data:", "blob:", "about:"))]
     assert foreign == []
 
 

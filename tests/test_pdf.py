@@ -1,5 +1,7 @@
-"""The PDF of the real knowledge base: every page and every reference in it, an outline that
-mirrors the headings, metadata, working internal links, tagging; first pages as PNGs."""
+"""The PDF of the real knowledge base, from every engine (MkDocs, ProperDocs, Zensical): every
+page and every reference in it, an outline that mirrors the headings, metadata, working
+internal links, tagging; the same text on the same pages from each engine; the pages' images
+(test_pdf_images.py); first pages as PNGs."""
 
 import re
 import shutil
@@ -13,6 +15,12 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.site
 ARTIFACTS = ROOT / "artifacts" / "pdf"
+
+
+@pytest.fixture(scope="module")
+def real_site(built_site):
+    """The real site built with each engine in turn (the tests below ran on MkDocs' alone)."""
+    return built_site
 
 
 @pytest.fixture(scope="module")
@@ -124,12 +132,13 @@ def test_cover_and_contents(pdf):
 def test_first_pages_render_to_png(real_site):
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm (Debian poppler-utils) is needed: run `make test`")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for old in ARTIFACTS.glob("side-*.png"):
+    folder = ARTIFACTS / real_site.engine
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("side-*.png"):
         old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "6",
-                    str(real_site.site / "pdf" / "kunnskapsbase.pdf"), str(ARTIFACTS / "side")], check=True)
-    pages = sorted(ARTIFACTS.glob("side-*.png"))
+                    str(real_site.site / "pdf" / "kunnskapsbase.pdf"), str(folder / "side")], check=True)
+    pages = sorted(folder.glob("side-*.png"))
     assert len(pages) == 6 and all(p.stat().st_size > 5_000 for p in pages)
 
 
@@ -143,3 +152,33 @@ def test_secondary_citations_and_the_age_of_sources_in_the_pdf(text, real_site):
     assert re.fullmatch(r"Sist oppdatert \d+\. \w+ 20\d\d\. Kildene på denne siden er fra 20\d\d–20\d\d\.", dates)
     assert dates in text
     assert "Slik siterer du denne siden" not in text  # a block for the screen
+
+
+# --- the same book from every engine --------------------------------------------------------------
+
+def page_texts(site) -> list[str]:
+    """Each page's text, white space collapsed (the engines' HTML differs in white space only)."""
+    reader = PdfReader(site / "pdf" / "kunnskapsbase.pdf")
+    return [" ".join(p.extract_text().split()) for p in reader.pages]
+
+
+def book_structure(site):
+    reader = PdfReader(site / "pdf" / "kunnskapsbase.pdf")
+    language = reader.trailer["/Root"]["/Lang"]
+    return (list(outline_titles(reader.outline)), sorted(reader.named_destinations), language,
+            "/StructTreeRoot" in reader.trailer["/Root"])
+
+
+def test_every_engine_makes_the_same_book_as_mkdocs(tmp_path_factory, real_site):
+    """The same pages in the same order with the same text (hyphenation included), the same
+    bookmarks, link targets (every citation's reference), language and tags."""
+    from conftest import build_real_site
+
+    mkdocs = build_real_site(tmp_path_factory, "mkdocs").site
+    if real_site.engine == "mkdocs":
+        pytest.skip("MkDocs' own book is the one compared against")
+    mine, theirs = page_texts(real_site.site), page_texts(mkdocs)
+    assert len(mine) == len(theirs) > 50
+    differing = [number + 1 for number, (a, b) in enumerate(zip(mine, theirs, strict=True)) if a != b]
+    assert differing == [], f"{real_site.engine}: pages {differing} differ from MkDocs'"
+    assert book_structure(real_site.site) == book_structure(mkdocs)

@@ -1,5 +1,5 @@
-"""Fixture sites built with `mkdocs build --strict`: what citations become in the HTML of a
-real build (two builds, shared by the tests). How a bad build fails is test_reliability's."""
+"""Fixture sites built with `mkdocs build --strict` and with Zensical (`make build-zensical`):
+what citations become in the HTML of a real build (two builds per engine, shared by the tests). How a bad build fails is test_reliability's."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from citekit.bibliography import parse_bibliography
 from citekit.markdown_ext import PageContext
-from conftest import FIXTURES, build_site, convert, page
+from conftest import FIXTURES, build_site_with, convert, page
 
 FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 
@@ -47,9 +47,9 @@ MARKUP_BIB = ("\n@techreport{x2019, author = {<b>Slem</b>, A.}, title = {<script
               " institution = {\"Q\" & Co}, year = 2019}\n")
 
 
-@pytest.fixture(scope="module")
-def cited(tmp_path_factory):
-    build = build_site(tmp_path_factory.mktemp("cited"), files={
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def cited(request, tmp_path_factory):
+    build = build_site_with(request.param, tmp_path_factory.mktemp("cited"), files={
         "references.bib": FIXTURE_BIB + MARKUP_BIB,
         "docs/sider/side.md": ALL_SYNTAX,
         "docs/sider/ikke.md": NOT_CITATIONS,
@@ -116,9 +116,9 @@ SECONDARY_BIB = FIXTURE_BIB.replace(
     "  year        = {2018},", "  year        = {2018},\n  citedin     = {tronstad2015},")
 
 
-@pytest.fixture(scope="module")
-def secondary(tmp_path_factory):
-    build = build_site(tmp_path_factory.mktemp("secondary"), files={
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def secondary(request, tmp_path_factory):
+    build = build_site_with(request.param, tmp_path_factory.mktemp("secondary"), files={
         "references.bib": SECONDARY_BIB,
         "docs/sider/side.md": page("# Side\n\nEn [@rohnebaek2018]. To @rohnebaek2018 fant.\n\n"
                                    "## Mer\n\nTre [se @rohnebaek2018, s. 4; @djuve2017]. Fire [-@rohnebaek2018].\n")})

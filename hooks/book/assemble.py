@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
@@ -141,14 +141,23 @@ def _rewrite(soup: BeautifulSoup, page_url: str, prefix: str, targets: Mapping[s
             element.decompose()
     for element in soup.find_all(id=True):
         element["id"] = f"{prefix}--{element['id']}"
-    for label in soup.find_all(attrs={"aria-labelledby": True}):
-        label["aria-labelledby"] = " ".join(f"{prefix}--{i}" for i in label["aria-labelledby"].split())
+    for label in soup.select("[aria-labelledby]"):
+        label["aria-labelledby"] = " ".join(f"{prefix}--{i}" for i in str(label["aria-labelledby"]).split())
+    for image in soup.find_all("img", src=True):
+        image["src"] = _site_path(str(image["src"]), page_url)
     for link in soup.find_all("a", href=True):
-        target = _target(link["href"], page_url, prefix, targets)
+        target = _target(str(link["href"]), page_url, prefix, targets)
         if target is None:
             link.unwrap()  # a page or file that is not in the book: keep the text
         else:
             link["href"] = target
+
+
+def _site_path(src: str, page_url: str) -> str:
+    """An image's address relative to the site's root, where the book is laid out (the
+    page's own folder is not the book's); other hosts and data URLs as they are."""
+    resolved = urljoin(_BASE + page_url, src)
+    return resolved[len(_BASE):] if resolved.startswith(_BASE) else src
 
 
 def _target(href: str, page_url: str, prefix: str, targets: Mapping[str, str]) -> str | None:

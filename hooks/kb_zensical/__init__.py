@@ -1,7 +1,10 @@
 """The Zensical adapter. Zensical runs Markdown extensions but no MkDocs plugins, so what
 needs the whole site is done before it starts, by a pass over the project:
 
-- `site_pass` (`python -m kb_zensical`, run by `make build-zensical`): reads every page with
+- `build` (`python -m kb_zensical.build`, run by `make build-zensical`): the whole build,
+  atomic: the pass, Zensical into a staging folder, the PDF (`pdf`, through book.site), the
+  swap; `offline`: the offline build's shim;
+- `site_pass` (`python -m kb_zensical`): reads every page with
   the same Markdown extensions Zensical will run, reports every problem located (exit 1, as
   `mkdocs build` stops), and writes the Zensical project under build/;
 - `markdown_ext`: the extension Zensical runs (citations and checkbox names), reading the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -19,14 +20,16 @@ from .project import read_config
 from .site_pass import main
 
 
-def run(argv: list[str]) -> int:
-    root = Path(argv[1] if len(argv) > 1 else ".").resolve()
+def run(argv: list[str], command: Callable[[list[str]], int] = main) -> int:
+    """`command` (the pass, or the whole build: kb_zensical.build) with the checks and the
+    one-line failures every Zensical route shares."""
+    root = Path(argv[1] if len(argv) > 1 and not argv[1].startswith("-") else ".").resolve()
     try:
         config = read_config(root / "mkdocs.yml")
         problem = publishing_problem(str(config.get("site_url") or ""), os.environ)
         if problem is not None:
             return _stop(problem)
-        return main(argv)
+        return command(argv)
     except UnicodeDecodeError as error:
         read = _file(error.__traceback__, root) or "a file of the site"
         data = error.object if isinstance(error.object, bytes) else b""
@@ -68,4 +71,5 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
-sys.exit(run(sys.argv))
+if __name__ == "__main__":
+    sys.exit(run(sys.argv))

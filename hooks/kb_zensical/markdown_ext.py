@@ -23,11 +23,11 @@ from markdown import Extension, Markdown
 from citekit.dates import as_date
 from citekit.front_matter import front_matter_lines
 from citekit.library import Library
-from citekit.tasks import Tasks
 from citekit.location import page_location
 from citekit.markdown_ext import CitationExtension, DocumentRecord, PageContext
 from citekit.model import Problem
 from citekit.page_facts import SiteInfo
+from citekit.tasks import Tasks
 from themefix.markdown_ext import TaskListNamesExtension
 
 from . import errors

@@ -26,13 +26,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
+import yaml
 
 from citekit.dates import as_date
 from citekit.entry_page import CITED_BY_MARKER
 from citekit.front_matter import front_matter_end, split_front_matter
 from citekit.index_pages import catalogue_script, fill_counts
 from citekit.library import Library, load_library
-from citekit.tasks import TASK_FILE, Tasks, load_tasks
 from citekit.location import page_location
 from citekit.markdown_ext import DocumentRecord, PageContext
 from citekit.metadata import head_html
@@ -48,12 +48,23 @@ from citekit.site_index import (
     index_files,
     page_body,
 )
+from citekit.tasks import TASK_FILE, Tasks, load_tasks
+from citekit.urls import file_url, page_url, relative_url
+from themefix.escape import escape_pages
 
 from .markdown_ext import KnowledgeBaseExtension
-from .project import CONFIG, OUT, markdown_extensions, read_config, shim_options, write_config
+from .offline import add_offline_shim, offline_enabled
+from .project import (
+    CONFIG,
+    OUT,
+    building_config,
+    default_nav,
+    markdown_extensions,
+    read_config,
+    shim_options,
+    write_config,
+)
 from .templates import copy_shared, fix_zensical_templates
-from themefix.escape import escape_pages
-from citekit.urls import file_url, page_url, relative_url
 
 BIB_FILE = "references.bib"
 
@@ -63,11 +74,24 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     pages: int = 0
     works: int = 0
+    # What the rest of the build needs (the PDF): mkdocs.yml, every page read, the bibliography.
+    config: dict = field(default_factory=dict)
+    records: dict[str, DocumentRecord] = field(default_factory=dict)
+    library: Library | None = None
+    offline: bool = False
 
 
-def run(root: Path) -> Report:
-    """Write the Zensical project for the site at `root`; the problems found, located."""
+def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
+        pdf: bool = False) -> Report:
+    """Write the Zensical project for the site at `root`, its site built into `site_dir`
+    (build/zensical/site unless given), for reading from disk if `offline` (unless given:
+    mkdocs.yml's offline plugin, OFFLINE=true), with a link to the PDF on every page if
+    `pdf`; the problems found, located. Nothing is written where a page, the bibliography or
+    the task file has a problem. With `site_dir`, build/.zensical<its name>.yml builds there
+    (kb_zensical.build); build/zensical.yml always builds build/zensical/site."""
     config = read_config(root / "mkdocs.yml")
+    if offline is None:
+        offline = offline_enabled(config)
     docs_dir = str(config.get("docs_dir", "docs"))
     docs = root / docs_dir
     library = load_library(root / BIB_FILE, BIB_FILE)
@@ -82,20 +106,33 @@ def run(root: Path) -> Report:
         records[src] = record
         report.problems += record.problems
     report.pages = len(records)
+    report.config, report.records, report.library = config, records, library
+    report.offline = offline
+    if report.problems:
+        return report  # nothing written: the last good build's pages and site stay as they were
 
     out = root / OUT
-    if out.exists():
-        shutil.rmtree(out)
+    # Only the pass's own folders are replaced; the site beside them is the build's (build.py).
+    for folder in (out / "docs", out / "overrides"):
+        if folder.exists():
+            shutil.rmtree(folder)
     shutil.copytree(docs, out / "docs")
     escape_pages(out / "docs")
     order = nav_pages(config.get("nav"), records)
     for src, title in order.items():
         if title and src in records:
             records[src].title = title
-    _write_index(out / "docs", library, records, list(order))
+    directory_urls = bool(config.get("use_directory_urls", True)) and not offline
+    _write_index(out / "docs", library, records, list(order), directory_urls)
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
-    write_config(root, shim_options(BIB_FILE, docs_dir))
+    options = shim_options(BIB_FILE, docs_dir)
+    nav = None if config.get("nav") else default_nav(list(records))
+    write_config(root, options, offline=offline, pdf=pdf, nav=nav)
+    if site_dir is not None:
+        write_config(root, options, site_dir, offline=offline, pdf=pdf, file=building_config(site_dir), nav=nav)
+    if offline:
+        report.problems += add_offline_shim(root, out / "docs")
     return report
 
 
@@ -144,7 +181,7 @@ def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks,
 
 
 def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord],
-                 order: list[str]) -> None:
+                 order: list[str], directory_urls: bool) -> None:
     """The research index's files. Links in them point at the Markdown sources, relative to
     the page's own source, as Zensical reads every link (raw HTML too) and turns it into the
     page's URL; only the filter's catalogue, a script, holds URLs."""
@@ -157,7 +194,8 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
         return lambda path: relative_url(f"{folder}/{path}", src)
 
     def url_from(src: str) -> Callable[[str], str]:
-        return lambda path: relative_url(file_url(f"{folder}/{path}"), src)
+        return lambda path: relative_url(file_url(f"{folder}/{path}", directory_urls),
+                                         file_url(src, directory_urls))
 
     def path_from(src: str) -> Callable[[str], str]:
         return lambda citing: relative_url(citing, src)
@@ -171,7 +209,7 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
                                       url_from(src))
             target.write_text(script, encoding="utf-8")
         elif generated.markdown is not None:
-            meta, _, _ = split_front_matter(generated.markdown)
+            meta = _generated_meta(generated.markdown)
             text = generated.markdown
             if meta.get("kb_page"):
                 head = text[: front_matter_end(text)]
@@ -189,6 +227,14 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
     text = index.read_text(encoding="utf-8")
     filled = page_body(library, "", text, href_from(f"{folder}/index.md"))
     index.write_text(fill_counts(filled, counts), encoding="utf-8")
+
+
+def _generated_meta(text: str) -> dict:
+    """The front matter of a page the research index generated ('---' first, then YAML), read
+    with libyaml's parser where PyYAML has it: the pure-Python one took a third of the
+    index's time at 1,000 works."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text[4:text.index("\n---", 3)], Loader=loader) or {}  # noqa: S506 (a safe loader)
 
 
 def _with_front_matter(text: str, key: str, value: str) -> str:

@@ -60,6 +60,12 @@ def fix_zensical_templates(overrides: Path, root: Path) -> list[Problem]:
 
 
 def zensical_templates() -> Path | None:
-    """Zensical's installed templates, found without importing Zensical."""
+    """Zensical's installed templates, found without importing Zensical: in the package
+    zensical-ui from Zensical 0.1 on (its `get_theme_dir()`, as Zensical's own config asks),
+    inside the zensical package before."""
+    if importlib.util.find_spec("zensical_ui") is not None:
+        import zensical_ui  # Zensical 0.1 and later
+
+        return Path(zensical_ui.get_theme_dir())
     spec = importlib.util.find_spec("zensical")
     return Path(spec.origin).parent / "templates" if spec and spec.origin else None
