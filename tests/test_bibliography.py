@@ -1,6 +1,7 @@
 """Loading and checking a .bib file: every problem located, named and listed at once."""
 
 import logging
+import os
 
 import pytest
 
@@ -342,3 +343,75 @@ def test_the_library_cache_keeps_a_few_files(tmp_path):
         load_library(path, path.name)
     assert load_library(paths[-1], "x") is load_library(paths[-1], "x")  # unchanged: cached
     assert len(library_module._cache) <= 4
+
+
+# --- the hostile probe's input defects (review 2026-12-04, issue 25) ---------------------------
+
+YEAR_ZERO = ("has the year 0000, which is not a year (write the year of publication; leave the "
+             "date out if it is unknown)")
+
+
+@pytest.mark.parametrize("bib, expected", [
+    # F-4: year 0 raised ValueError outside any check, or was cited as '(Org, 0)'
+    (entry("date = {0000-01-01}"),
+     [f"references.bib:1: entry 'x2020' has a date that cannot be read: '0000-01-01' {YEAR_ZERO}"]),
+    (entry("year = {0000}"),
+     [f"references.bib:1: entry 'x2020' has a date that cannot be read: '0000' {YEAR_ZERO}"]),
+    (entry("year = {0000}, month = feb", kind="misc"),
+     [f"references.bib:1: entry 'x2020' has a date that cannot be read: '0000-02' {YEAR_ZERO}"]),
+    # F-16: what passed with wrong output
+    (entry("year = 2020").replace("title = {T}", "title = {}"),
+     ["references.bib:1: entry 'x2020' has an empty title: write the work's title"]),
+    (entry("year = 2020").replace("Olsen, Kari", "others"),
+     ["references.bib:1: entry 'x2020' names only 'others' as its author: name the first author, "
+      "or the institution"]),
+    (entry('year = 2021, month = jan # "~15"'),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: the month '1 15' is not a "
+      "month (write 1–12 or jan–dec; a day goes in 'date', such as 2021-01-15)"]),
+    (entry("year = 2021, month = {vår}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: the month 'vår' is not a "
+      "month (write 1–12 or jan–dec; a day goes in 'date', such as 2021-01-15)"]),
+    (entry("year = 2020, url = {https://example.org/rapport 2020.pdf}"),
+     ["references.bib:1: entry 'x2020' has a url with a space in it: 'https://example.org/rapport "
+      "2020.pdf' (write the space as %20; a URL cannot hold one)"]),
+    # F-8 (a): a 300-character key failed writing its page's file
+    (entry("year = 2020", key="k" + "x" * 299),
+     ["references.bib:1: key 'kxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is 300 characters long: keep a key "
+      "under 100 (it names the work's page and files)"]),
+], ids=["F-4 date 0000", "F-4 year 0000", "F-4 year 0000 with month", "F-16 empty title",
+        "F-16 only others", "F-16 concatenated month", "F-16 unknown month", "F-16 url with space",
+        "F-8a long key"])
+def test_the_probes_bad_entries_are_located_problems(bib, expected):
+    assert problems(bib) == expected
+
+
+@pytest.mark.parametrize("month, text", [("{feb}", "februar 2021"), ("{Februar}", "februar 2021"),
+                                         ("{januar}", "januar 2021"), ("{12}", "desember 2021"),
+                                         ("oct", "oktober 2021")])
+def test_a_month_written_as_a_braced_or_norwegian_name_is_read(month, text):
+    """Probe F-16: `month={feb}` and `{januar}` were silently ignored."""
+    item = parse_bibliography(entry(f"year = 2021, month = {month}"), "r.bib").entries["x2020"]
+    assert item.issued.norwegian() == text
+
+
+def test_a_url_wrapped_over_lines_is_still_one_url():
+    bib = entry("year = 2020, url = {https://example.org/en/lang/\n    sti.pdf}")
+    assert parse_bibliography(bib, "r.bib").entries["x2020"].get("url") == "https://example.org/en/lang/sti.pdf"
+
+
+def test_a_comment_line_inside_an_entry_does_not_swallow_the_next_field():
+    """Probe F-15: bibtexparser glued '% kommentar' onto 'note', which then vanished."""
+    bib = "@book{x2020, author = {Olsen, Kari}, title = {T}, year = 2020,\n  % kommentar\n  note = {Viktig}}\n"
+    parsed = parse_bibliography(bib, "r.bib")
+    assert parsed.problems == ()
+    assert parsed.entries["x2020"].get("note") == "Viktig"
+    assert "note" in parsed.entries["x2020"].bibtex_fields
+
+
+def test_a_named_pipe_is_refused_without_reading_it(tmp_path):
+    """Probe F-12: reading a FIFO blocked the build forever."""
+    path = tmp_path / "references.bib"
+    os.mkfifo(path)
+    assert [str(p) for p in load_bibliography(path, "references.bib").problems] == [
+        "references.bib: bibliography path is not a regular file (a named pipe or a device?): make "
+        "it a .bib file"]

@@ -73,6 +73,10 @@ class _ValueError(Exception):
 def load_bibliography(path: Path, display_name: str) -> Bibliography:
     """Read and check a .bib file; `display_name` is how messages name it."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A named pipe or a device would block the build, or never end: refuse it.
+            return _failed(display_name, "bibliography path is not a regular file (a named pipe "
+                                         "or a device?): make it a .bib file")
         data = path.read_bytes()
     except FileNotFoundError:
         return _failed(display_name, "bibliography file not found")
@@ -137,7 +141,7 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
         first_seen[folded] = (bib_entry.key, line)
         values: dict[str, str] = {}
         for field in bib_entry.fields:
-            name = field.key.lower()
+            name = _field_name(field.key)
             try:
                 values[ALIASES.get(name, name)] = _resolve(field.value, strings)
             except _ValueError as error:
@@ -323,14 +327,32 @@ def _resolve_crossrefs(raw_entries, report, broken: set[str]) -> None:
             resolve(key, [])
 
 
+# A key names the work's page and its downloads (forskning/<key>.bib): file systems allow
+# 255 bytes in a name, and a reader copies a key by hand.
+MAX_KEY = 100
+
+
 def _key_problem(key: str) -> str | None:
     if not key:
         return "an entry has an empty key"
+    if len(key) > MAX_KEY:
+        return (f"key '{key[:30]}…' is {len(key)} characters long: keep a key under {MAX_KEY} "
+                "(it names the work's page and files)")
     breaker = _KEY_BREAKERS.search(key)
     if breaker:
         what = "a space" if breaker.group().isspace() else f"'{breaker.group()}'"
         return f"key '{key}' has {what}, which BibTeX does not allow in a key"
     return None
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.MULTILINE)
+
+
+def _field_name(raw: str) -> str:
+    """A field's name, without the '%' comment lines before it: biber reads a line that
+    starts with '%' inside an entry as a comment, and bibtexparser glues it onto the name
+    of the next field ('% kommentar\n  note'), which would lose that field."""
+    return _COMMENT_LINE.sub("", raw).strip().lower()
 
 
 def _report_loose_fields(blocks, report) -> None:
