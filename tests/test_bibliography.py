@@ -415,3 +415,32 @@ def test_a_named_pipe_is_refused_without_reading_it(tmp_path):
     assert [str(p) for p in load_bibliography(path, "references.bib").problems] == [
         "references.bib: bibliography path is not a regular file (a named pipe or a device?): make "
         "it a .bib file"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ('Berg, Per and \\o{}stby, Kari and \\"Uber, Hans', ["Berg", "østby", "Über"]),
+    ("Hansen, Kari and \\v{S}koda, Ji\\v{r}{\\'\\i}", ["Hansen", "Škoda"]),
+    ("Hansen, Kari and \\v S, Jan", ["Hansen", "Š"]),
+    ("{Simon and Schuster} and \\AA{}se, Kari", ["Simon and Schuster", "Åse"]),
+], ids=["F-13 o and umlaut", "F-13 caron", "F-13 accent and space", "braces keep their and"])
+def test_a_name_after_and_keeps_its_first_letter(value, names):
+    """Probe F-13: 'and \\o{}stby' became 'stby', 'and \\"Uber' 'Uber'."""
+    item = parse_bibliography(entry("year = 2020").replace("Olsen, Kari", value), "r.bib").entries["x2020"]
+    assert [person.family for person in item.authors] == names
+
+
+@pytest.mark.parametrize("value, message", [
+    ("note = {\\href{https://example.org}{nettsiden}}", None),
+    ("title = {{\\noop{x}}Tittel}", "references.bib:1: entry 'x2020' has in 'title' the LaTeX command "
+     "'\\noop', which the site does not know: write the text without it (the site shows plain text)"),
+], ids=["F-3 href read", "F-14 unknown macro refused"])
+def test_latex_in_a_field_is_read_or_refused_at_the_entry(value, message):
+    """Probe F-3 (\\href crashed pylatexenc with IndexError) and F-14 (an unknown macro printed
+    its argument)."""
+    bib = entry("year = 2020, " + value)
+    if value.startswith("title"):
+        bib = bib.replace("title = {T}, ", "")
+    parsed = parse_bibliography(bib, "references.bib")
+    assert [str(p) for p in parsed.problems] == ([message] if message else [])
+    if message is None:
+        assert parsed.entries["x2020"].get("note") == "nettsiden (https://example.org)"

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .dates import DateError, DateValue, parse_date
 from .entry_types import TYPES, entry_type, supported
-from .latex import decode
+from .latex import decode, latex_problem
 from .model import Entry
 from .people import empty_names, parse_names
 
@@ -59,6 +59,11 @@ def make_entry(key: str, bib_type: str, line: int, values: dict[str, str],
     if missing:
         problem(f"lacks {' and '.join(missing)}")
         return None
+    for name, value in values.items():
+        unreadable = None if name in VERBATIM_FIELDS else latex_problem(value)
+        if unreadable:
+            problem(f"has in '{name}' {unreadable}")
+            return None
     if not decode(values["title"]):
         problem("has an empty title: write the work's title")
         return None
