@@ -67,6 +67,8 @@ READINGS = [
     ("an unclosed comment does not switch citations off",
      "Tekst <!-- ikke lukket\n\nSe [@djuve2017].", "Tekst <!-- ikke lukket Se (Fafo, 2017)."),
     ("braced key", "[@{djuve2017}]", "(Fafo, 2017)"),
+    ("F-19: punctuation right after the key is Pandoc's suffix, no comma added",
+     "Se [@djuve2017.] og [@djuve2017!] og @djuve2017 [.]", "Se (Fafo, 2017.) og (Fafo, 2017!) og Fafo (2017.)"),
 ]
 
 
