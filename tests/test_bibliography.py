@@ -444,3 +444,14 @@ def test_latex_in_a_field_is_read_or_refused_at_the_entry(value, message):
     assert [str(p) for p in parsed.problems] == ([message] if message else [])
     if message is None:
         assert parsed.entries["x2020"].get("note") == "nettsiden (https://example.org)"
+
+
+def test_keys_are_compared_in_one_unicode_form():
+    """Probe F-10: a key stored decomposed (NFD, pasted from a PDF) and typed composed (NFC)
+    was unknown, with the hint 'did you mean' naming a key that looks the same."""
+    bib = entry("year = 2020", key="bra\u030athen2020")
+    parsed = parse_bibliography(bib, "r.bib")
+    assert list(parsed.entries) == ["br\u00e5then2020"]
+    twice = bib + entry("year = 2020", key="br\u00e5then2020")
+    assert problems(twice) == ["references.bib:2: duplicate key 'bråthen2020' (differs in how Unicode "
+                               "writes its accents from 'bråthen2020' at line 1)"]

@@ -22,6 +22,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 
 from .brackets import closing, walk
+from .cite_syntax import nfc
 from .entries import Report, check_links, make_entry
 from .model import Entry, Problem
 
@@ -120,6 +121,7 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
     raw_entries: dict[str, tuple[bibmodel.Entry, dict[str, str]]] = {}
     first_seen: dict[str, tuple[str, int | None]] = {}
     for bib_entry in library.entries:
+        bib_entry.key = nfc(bib_entry.key)
         line = _line(bib_entry)
         key_problem = _key_problem(bib_entry.key)
         if key_problem:
@@ -134,7 +136,8 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
         folded = bib_entry.key.casefold()
         if folded in first_seen:
             other, other_line = first_seen[folded]
-            report(line, f"duplicate key '{bib_entry.key}' (differs only in case from '{other}' "
+            how = "in how Unicode writes its accents" if other == bib_entry.key else "only in case"
+            report(line, f"duplicate key '{bib_entry.key}' (differs {how} from '{other}' "
                          f"at line {other_line})")
             broken.add(bib_entry.key)
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -96,7 +97,7 @@ def read_at(text: str, pos: int, is_link_label: IsLinkLabel = _never) -> Reading
         simple = _SIMPLE.match(text, pos)
         if simple:
             mode = Mode.SUPPRESS_AUTHOR if simple["suppress"] else Mode.NORMAL
-            item = CiteItem(simple["key"], mode, "", _suffix(simple["suffix"] or ""))
+            item = CiteItem(nfc(simple["key"]), mode, "", _suffix(simple["suffix"] or ""))
             return Citation(pos, simple.end(), (item,))
         cited = _bracketed(text, pos)
         if cited is None:
@@ -143,11 +144,17 @@ def cite_key(text: str, pos: int) -> tuple[bool, str, int] | None:
         end = _balanced_braces(text, at + 1)
         if end is None:
             return None
-        return suppress, text[at + 2 : end - 1], end
+        return suppress, nfc(text[at + 2 : end - 1]), end
     match = _PLAIN_KEY.match(text, at + 1)
     if not match:
         return None
-    return suppress, match.group(), match.end()
+    return suppress, nfc(match.group()), match.end()
+
+
+def nfc(key: str) -> str:
+    """A key in Unicode's composed form: 'bråthen2020' typed on one machine and pasted from a
+    PDF on another ('a' + a combining ring) is one key (citekit.bibliography does the same)."""
+    return unicodedata.normalize("NFC", key) if not key.isascii() else key
 
 
 def _balanced_braces(text: str, pos: int) -> int | None:
