@@ -455,3 +455,22 @@ def test_keys_are_compared_in_one_unicode_form():
     twice = bib + entry("year = 2020", key="br\u00e5then2020")
     assert problems(twice) == ["references.bib:2: duplicate key 'bråthen2020' (differs in how Unicode "
                                "writes its accents from 'bråthen2020' at line 1)"]
+
+
+@pytest.mark.parametrize("fields, message", [
+    ("title = {Om [@y2020]}", "entry 'x2020' has in 'title' what reads as a citation, '[@y2020]': a "
+     "reference cannot cite (name the work in words)"),
+    ("title = {T}, abstract = {Som @y2020 viser}", "entry 'x2020' has in 'abstract' what reads as a "
+     "citation, '@y2020': a reference cannot cite (name the work in words)"),
+], ids=["F-9 title", "F-9 abstract"])
+def test_a_field_that_reads_like_a_citation_is_reported_once_at_the_entry(fields, message):
+    """Probe F-9: it was reported five times, at the generated pages, never at references.bib."""
+    bib = entry("year = 2020, " + fields).replace("title = {T}, ", "", 1) + entry("year = 2020", "y2020")
+    parsed = parse_bibliography(bib, "references.bib")
+    assert [str(p) for p in parsed.problems] == [f"references.bib:1: {message}"]
+    assert "x2020" not in make_library(parsed).works and "x2020" in parsed.broken_keys
+
+
+def test_an_email_address_in_an_abstract_is_text():
+    bib = entry("year = 2020, abstract = {Skriv til post@imdi.no}")
+    assert parse_bibliography(bib, "r.bib").problems == ()

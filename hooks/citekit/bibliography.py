@@ -22,7 +22,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 
 from .brackets import closing, walk
-from .cite_syntax import nfc
+from .cite_syntax import nfc, unread_citations
 from .entries import Report, check_links, make_entry
 from .model import Entry, Problem
 
@@ -163,6 +163,7 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
             broken.add(key)
         else:
             entries[key] = entry
+    _report_citations_in_fields(entries, report, broken)
     check_links(entries, report)
 
     empty = not library.entries and not library.failed_blocks and not problems
@@ -356,6 +357,25 @@ def _field_name(raw: str) -> str:
     starts with '%' inside an entry as a comment, and bibtexparser glues it onto the name
     of the next field ('% kommentar\n  note'), which would lose that field."""
     return _COMMENT_LINE.sub("", raw).strip().lower()
+
+
+# Fields shown as text on the site (a URL or DOI is a link, the keys are links' targets).
+_NOT_TEXT = frozenset({"url", "doi", "citedin", "newer", "crossref", "ids"})
+
+
+def _report_citations_in_fields(entries: dict[str, Entry], report, broken: set[str]) -> None:
+    """A reference cannot cite: text in a field that reads like a citation would be reported
+    again on every generated page that shows it, never at its line. It is reported here, once,
+    and the entry is left out."""
+    for key, entry in list(entries.items()):
+        for name, value in entry.fields.items():
+            found = [] if name in _NOT_TEXT else unread_citations(value, entries)
+            if found:
+                report(entry.line, f"entry '{key}' has in '{name}' what reads as a citation, "
+                                   f"{found[0]!r}: a reference cannot cite (name the work in words)")
+                broken.add(key)
+                del entries[key]
+                break
 
 
 def _report_loose_fields(blocks, report) -> None:

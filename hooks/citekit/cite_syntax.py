@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from markdown.util import ETX, STX
@@ -361,3 +361,35 @@ def _first_key(text: str, span: tuple[int, int]) -> int | None:
             return i
         i = min(_next_unit(text, i), end)
     return None
+
+
+# --- text that still reads like a citation -------------------------------------------------
+
+# A bare URL is text, not a citation ("https://example.org/@key"): the reader steps over it.
+BARE_URL = r"(?:https?|ftp)://[^\s<>\"]+"
+_SUSPECT = re.compile(r"\[\s*-?@|-?@")
+
+
+def unread_citations(text: str, keys: Container[str]) -> list[str]:
+    """What in `text` looks like a citation: '[@…]', or '@key' for one of `keys`. The safety
+    net of the Markdown extension (what was left unread in a page), and the bibliography's
+    check of its own text (a reference cannot cite)."""
+    if "@" not in text:
+        return []
+    found: list[str] = []
+    done = 0
+    if "://" in text:
+        text = re.sub(BARE_URL, lambda url: " " * len(url.group()), text)
+    for match in _SUSPECT.finditer(text):
+        if match.start() < done:
+            continue
+        if text[match.start()] == "[":
+            end = text.find("]", match.end())
+            done = end + 1 if end >= 0 else len(text)
+            found.append(text[match.start() : done])
+            continue
+        reading = read_at(text, match.start())
+        if isinstance(reading, Citation) and any(item.key in keys for item in reading.items):
+            found.append(text[reading.start : reading.end])
+            done = reading.end
+    return found

@@ -37,7 +37,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 
-from .cite_syntax import Citation, Malformed, read_at
+from .cite_syntax import BARE_URL, Citation, Malformed, read_at, unread_citations
 from .currency import Cite, stale_advice
 from .library import Library, load_library
 from .locators import norwegian_locator
@@ -345,7 +345,6 @@ class _HeadingLabels(_DocumentProcessor):
                 self.document.headings.add(" ".join(text.split()).casefold())
 
 
-_BARE_URL = r"(?:https?|ftp)://[^\s<>\"]+"
 
 
 def _pattern() -> str:
@@ -354,7 +353,7 @@ def _pattern() -> str:
     (`[^note]`, as Pandoc's note marker: no citation inside, defined or not), and `{...}`,
     where attr_list reads an attribute list after inline processing (the safety net reports
     a citation left there)."""
-    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, _BARE_URL,
+    skip = [HTML_RE, AUTOLINK_RE, AUTOMAIL_RE, BARE_URL,
             r"\[\^[^\]\s]+\]", r"\{:?[ ]*[^}\n ][^}\n]*\}"]
     return "(?P<skip>" + "|".join(f"(?:{p})" for p in skip) + r")|\[|-?@"
 
@@ -582,17 +581,17 @@ class _Finish(_DocumentProcessor):
         keys = document.library.works
         found: list[tuple[str, int]] = []  # (text, where in the source to look for it)
         for text in _prose(root):
-            found += [(raw, 0) for raw in _unread(text, keys)]
+            found += [(raw, 0) for raw in unread_citations(text, keys)]
         for block in self.md.htmlStash.rawHtmlBlocks:
             # Most raw HTML holds nothing that looks like a citation; only then is it worth
             # reading its text apart from its tags (the research index's lists are large).
-            if isinstance(block, str) and "@" in block and _unread(block, keys):
+            if isinstance(block, str) and "@" in block and unread_citations(block, keys):
                 reader = _ProseInHtml()
                 reader.feed(block)
                 first_line = block.strip().split("\n", 1)[0]
                 start = document.source.find(first_line) if first_line else -1
                 for text in reader.texts:
-                    found += [(raw, max(start, 0)) for raw in _unread(text, keys)]
+                    found += [(raw, max(start, 0)) for raw in unread_citations(text, keys)]
         searched_from: dict[str, int] = {}
         for raw, start in found:
             position = _find_source(document, raw, max(start, searched_from.get(raw, 0)))
@@ -619,32 +618,6 @@ def _prose(root: etree.Element):
             yield element.text
         if element.tail and element not in inner:
             yield element.tail
-
-
-_SUSPECT = re.compile(r"\[\s*-?@|-?@")
-
-
-def _unread(text: str, keys) -> list[str]:
-    """What in `text` still looks like a citation: '[@…]', or '@key' for a known key."""
-    if "@" not in text:
-        return []
-    found: list[str] = []
-    done = 0
-    if "://" in text:  # bare URLs are not read (see _pattern), nor reported
-        text = re.sub(_BARE_URL, lambda url: " " * len(url.group()), text)
-    for match in _SUSPECT.finditer(text):
-        if match.start() < done:
-            continue
-        if text[match.start()] == "[":
-            end = text.find("]", match.end())
-            done = end + 1 if end >= 0 else len(text)
-            found.append(text[match.start() : done])
-            continue
-        reading = read_at(text, match.start())
-        if isinstance(reading, Citation) and any(item.key in keys for item in reading.items):
-            found.append(text[reading.start : reading.end])
-            done = reading.end
-    return found
 
 
 class _ProseInHtml(HTMLParser):
