@@ -125,6 +125,8 @@ def _partial(text: str, whole: str) -> PartialDate:
 
 def as_date(value) -> datetime.date | None:
     """A front matter date (YAML gives a date, or a string): the date, or None."""
+    if isinstance(value, datetime.datetime):
+        return None  # a time as well: citekit.page_rules says so; a page is dated by its day
     if isinstance(value, datetime.date):
         return value
     try:

@@ -39,7 +39,9 @@ from markdown.util import HTML_PLACEHOLDER_RE, INLINE_PLACEHOLDER_RE
 
 from .cite_syntax import BARE_URL, Citation, Malformed, read_at, unread_citations
 from .currency import Cite, stale_advice
+from .fences import lines_outside_code
 from .library import Library, load_library
+from .location import is_generated
 from .locators import norwegian_locator
 from .model import Problem
 from .page_facts import SiteInfo, cite_block, currency_note, dates_line, source_years
@@ -53,6 +55,7 @@ from .render import (
     error_mark,
     reference_list,
 )
+from .site_index import page_place_problems
 from .resolve import Cited, Target, listed_works, read_through, target, unknown_key_message
 from .tasks import TASK_FILE, Tasks, load_tasks, read_marker, render_marker
 from .urls import relative_url
@@ -236,11 +239,12 @@ class _StartDocument(Preprocessor):
         self.document = document
 
     def run(self, lines: list[str]) -> list[str]:
-        self.document.start("\n".join(lines) or " ", self.document.extension.context_for(self.md))
+        document = self.document
+        document.start("\n".join(lines) or " ", document.extension.context_for(self.md))
+        if document.library is not None and not is_generated(document.page.location):
+            for line, message in page_place_problems(document.library, document.page.path, lines):
+                document.problem(line, message)
         return lines
-
-
-_FENCE = re.compile(r"[ \t>]*(?P<fence>`{3,}|~{3,})")
 
 
 class _TaskMarkers(Preprocessor):
@@ -259,10 +263,8 @@ class _TaskMarkers(Preprocessor):
         tasks = document.extension.tasks_for(document.library)[0]
         out: list[str] = []
         line_map: list[int] = []
-        fence = ""
-        for number, line in enumerate(lines, 1):
-            fence = _fence_after(line, fence)
-            marker = None if fence or _FENCE.match(line) else read_marker(line)
+        for number, line, prose in lines_outside_code(lines):
+            marker = read_marker(line) if prose else None
             rendered = []
             if marker is not None:
                 rendered, message = render_marker(marker, tasks, document.library, document.page.path)
@@ -274,20 +276,6 @@ class _TaskMarkers(Preprocessor):
             document.source = "\n".join(out) or " "
             document.line_map = line_map
         return out
-
-
-def _fence_after(line: str, fence: str) -> str:
-    """The fence open after `line` ('' outside fenced code): a fence closes with a fence of
-    the same character at least as long, and nothing else on its line."""
-    match = _FENCE.match(line)
-    if match is None:
-        return fence
-    found = match["fence"]
-    if not fence:
-        return found
-    rest = line[match.end():].strip()
-    closes = found[0] == fence[0] and len(found) >= len(fence) and not rest
-    return "" if closes else fence
 
 
 class _CitationNotDefinition(BlockProcessor):
