@@ -55,8 +55,8 @@ from .render import (
     error_mark,
     reference_list,
 )
-from .site_index import page_place_problems
 from .resolve import Cited, Target, listed_works, read_through, target, unknown_key_message
+from .site_index import page_place_problems
 from .tasks import TASK_FILE, Tasks, load_tasks, read_marker, render_marker
 from .urls import relative_url
 
