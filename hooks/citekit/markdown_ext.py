@@ -382,9 +382,12 @@ class _Settle(_DocumentProcessor):
         # In reading order; ElementTree's own walk, rather than a recursive one in Python.
         inside_links = {inner for link in root.iter("a") for inner in link.iter() if inner is not link}
         marked = document.items.keys() | document.malformed.keys()
+        placed = set()
         for element in root.iter():
             if element in marked:
+                placed.add(element)
                 self._visit(library, element, element in inside_links)
+        self._report_unplaced(document, placed)
         for element in inside_links:
             if element.get("class") == VIA_CLASS:
                 element.tag = "span"
@@ -392,6 +395,20 @@ class _Settle(_DocumentProcessor):
         if document.record.cited:
             listed = listed_works(document.record.cited, library, document.page.path)
             _insert_before_footnotes(root, reference_list(listed))
+
+    @staticmethod
+    def _report_unplaced(document: _Document, placed: set[etree.Element]) -> None:
+        """A citation read in text that Python-Markdown then made an attribute (an image's
+        alt text, a link's title) is not in the page: it cannot link to its work, nor be
+        numbered and listed in "Kilder". Said, at its line, never published as text."""
+        reported = set()
+        for wrapper, (_, raw) in document.wrappers.items():
+            if raw not in reported and not any(mark in placed for mark in wrapper.iter()):
+                reported.add(raw)
+                document.problem(_line(document, _locate(document, raw)),
+                                 f"citation in an image's alt text or a link's title: '{raw}' (shown "
+                                 "there as plain text, it cannot link to its work or be listed in "
+                                 "'Kilder'): cite in the text beside it")
 
     def _visit(self, library: Library, element: etree.Element, inside_link: bool) -> None:
         document = self.document
@@ -588,10 +605,23 @@ class _Finish(_DocumentProcessor):
             document.problem(_line(document, position),
                              f"citation not read: '{raw}' (inside raw HTML or {{…}}, or "
                              "not written the way Pandoc reads citations)")
+        self._abbreviations(root, keys)
         title = next((element for element in root.iter("h1")), None)
         if title is not None:
             document.record.title = " ".join("".join(_heading_text(title)).split())
         document.extension.finished(document.record)
+
+
+    def _abbreviations(self, root: etree.Element, keys) -> None:
+        """An abbreviation's definition is shown as plain text on hover: a citation there is
+        never read (Python-Markdown's abbr takes the definition out before any inline
+        processing), so it is said, once per definition."""
+        document = self.document
+        for title in dict.fromkeys(abbr.get("title", "") for abbr in root.iter("abbr")):
+            for raw in unread_citations(title, keys):
+                document.problem(_line(document, _find_source(document, raw, 0)),
+                                 f"citation in an abbreviation's definition: '{raw}' (shown on "
+                                 "hover as plain text, it is never read): cite in the text instead")
 
 
 def _prose(root: etree.Element):
