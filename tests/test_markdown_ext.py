@@ -313,3 +313,31 @@ def test_the_sites_markdown_extensions_include_footnotes():
     assert "footnotes" in names
     html, record = convert("Tekst[^1].\n\n[^1]: Se [@djuve2017].", LIBRARY, ("footnotes",), PAGE)
     assert 'class="footnote"' in html and [item.key for item in record.cited] == ["djuve2017"]
+
+
+def test_a_problem_in_a_snippet_is_reported_at_the_snippets_own_line(tmp_path, monkeypatch):
+    """Probe F-7: a bad citation in an included snippet was reported at the including page,
+    with no line; the page's own lines after the snippet keep theirs."""
+    import markdown as python_markdown
+
+    from citekit.markdown_ext import CitationExtension
+
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "boks.md").write_text("Linje 1\n\nFra snutt: [@nokkel].\n", encoding="utf-8")
+    (tmp_path / "includes" / "forkortelser.md").write_text("*[NAV]: se [@nokkel2]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    extension = CitationExtension()
+    extension.library = LIBRARY
+    extension.page_context = lambda md: PAGE
+    records = []
+    extension.on_document = records.append
+    python_markdown.Markdown(
+        extensions=[extension, "abbr", "pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": ["includes"], "check_paths": True,
+                                                 "auto_append": ["forkortelser.md"]}},
+    ).convert('# P\n\nSe [@djuve2017].\n\n--8<-- "boks.md"\n\nEtter [@feil].\n\nNAV.\n')
+    assert [str(p) for p in records[0].problems] == [
+        "includes/boks.md:3: unknown citation key 'nokkel'",
+        "docs/nav/side.md:11: unknown citation key 'feil'",
+        "includes/forkortelser.md:1: citation in an abbreviation's definition: '[@nokkel2]' (shown "
+        "on hover as plain text, it is never read): cite in the text instead"]

@@ -23,6 +23,7 @@ line is found by looking for each citation's source text in the page, in reading
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 from collections.abc import Callable
@@ -129,6 +130,8 @@ class CitationExtension(Extension):
         # Just before the stock "reference" processor (15), after every other block processor.
         md.parser.blockprocessors.register(_CitationNotDefinition(md.parser), "kb_citation_lines", 15.5)
         md.preprocessors.register(_TaskMarkers(md, document), "kb_citations_tasks", 99)
+        # just after pymdownx.snippets (32): where each included line came from
+        md.preprocessors.register(_SnippetLines(md, document), "kb_citations_snippets", 31)
         md.treeprocessors.register(_HeadingLabels(md, document), "kb_citations_headings", 21)
         pattern = _pattern()
         md.inlinePatterns.register(_CitationPattern(pattern, document), "kb_citations", 174)
@@ -202,6 +205,8 @@ class _Document:
         self.cursor = 0  # where the search for the next problem's source text starts
         # the page's line of each line of `source`, once task markers have been filled in
         self.line_map: list[int] = []
+        # a line of `source` that an included snippet gave -> its file and line (pymdownx.snippets)
+        self.snippet_lines: dict[int, tuple[str, int]] = {}
         self.targets: dict[str, Target | None] = {}
 
     def is_link_label(self, text: str) -> bool:
@@ -226,9 +231,19 @@ class _Document:
         return wrapper
 
     def problem(self, line: int | None, message: str) -> None:
-        if line is not None:
-            line += self.page.line_offset
-        self.record.problems.append(Problem(self.page.location, line, message))
+        """A problem at `line` of the source (None: nowhere found), located in its file."""
+        self.record.problems.append(Problem(*self.origin(line), message))
+
+    def origin(self, line: int | None) -> tuple[str, int | None]:
+        """Where line `line` of the source comes from: a snippet's file and line, or the
+        page's line (task markers filled in, front matter counted)."""
+        if line is None:
+            return self.page.location, None
+        if line in self.snippet_lines:
+            return self.snippet_lines[line]
+        if self.line_map and line <= len(self.line_map):
+            line = self.line_map[line - 1]
+        return self.page.location, line + self.page.line_offset
 
 
 class _StartDocument(Preprocessor):
@@ -276,6 +291,94 @@ class _TaskMarkers(Preprocessor):
             document.source = "\n".join(out) or " "
             document.line_map = line_map
         return out
+
+
+class _SnippetLines(Preprocessor):
+    """After pymdownx.snippets has included its files: the page's source becomes what it
+    included, each included line noted with its file and line, so that a problem in a
+    snippet is reported there, not at the page that includes it (or nowhere)."""
+
+    def __init__(self, md: Markdown, document: _Document) -> None:
+        super().__init__(md)
+        self.document = document
+
+    def run(self, lines: list[str]) -> list[str]:
+        document = self.document
+        before = document.source.split("\n")
+        if document.library is None or lines == before or "snippet" not in self.md.preprocessors:
+            return lines
+        bases = getattr(self.md.preprocessors["snippet"], "base_path", None) or []
+        files: list[tuple[str, list[str]]] | None = None
+        page_lines: list[int] = []
+        origins: dict[int, tuple[str, int]] = {}
+        for tag, i1, i2, j1, j2 in _opcodes(before, lines):
+            if tag == "equal":
+                page_lines += [document.line_map[i - 1] if document.line_map else i
+                               for i in range(i1 + 1, i2 + 1)]
+                continue
+            # included text: its lines found in the snippet files, in order
+            anchor = document.line_map[i1 - 1] if document.line_map and i1 else max(i1, 1)
+            page_lines += [anchor] * (j2 - j1)
+            place: tuple[str, list[str], int] | None = None
+            for number in range(j1, j2):
+                line = lines[number]
+                if place is not None and place[2] < len(place[1]) and place[1][place[2]] == line:
+                    place = (place[0], place[1], place[2] + 1)
+                elif line.strip():
+                    files = files if files is not None else _snippet_files(bases)
+                    place = next(((name, text, text.index(line) + 1) for name, text in files
+                                  if line in text), None)
+                else:
+                    continue
+                if place is not None:
+                    origins[number + 1] = (place[0], place[2])
+        document.source = "\n".join(lines) or " "
+        document.line_map = page_lines
+        document.snippet_lines = origins
+        return lines
+
+
+def _opcodes(before: list[str], after: list[str]):
+    """difflib's opcodes from `before` to `after`, the common start and end taken first (a
+    snippet appended to a long page must not cost a comparison of every line with every other)."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end = 0
+    while (end < min(len(before), len(after)) - start
+           and before[len(before) - 1 - end] == after[len(after) - 1 - end]):
+        end += 1
+    if start:
+        yield "equal", 0, start, 0, start
+    middle = difflib.SequenceMatcher(None, before[start:len(before) - end],
+                                     after[start:len(after) - end], autojunk=False)
+    for tag, i1, i2, j1, j2 in middle.get_opcodes():
+        yield tag, i1 + start, i2 + start, j1 + start, j2 + start
+    if end:
+        yield "equal", len(before) - end, len(before), len(after) - end, len(after)
+
+
+def _snippet_files(bases) -> list[tuple[str, list[str]]]:
+    """The files the snippets may come from (name as the project names it, lines)."""
+    found = []
+    for base in bases:
+        folder = Path(base)
+        paths = [folder] if folder.is_file() else sorted(folder.rglob("*")) if folder.is_dir() else []
+        for path in paths[:500]:
+            if path.is_file():
+                try:
+                    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                found.append((_project_name(path), text))
+    return found
+
+
+def _project_name(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class _CitationNotDefinition(BlockProcessor):
@@ -476,8 +579,8 @@ def _citation_lines(document: _Document, root: etree.Element) -> dict[etree.Elem
         span = _source_span(document, raw, cursor) or _source_span(document, raw, 0)
         if span is not None:
             cursor = span[1]
-        line = _line(document, span[0] if span else None)
-        lines[element] = None if line is None else line + document.page.line_offset
+        where, line = document.origin(_line(document, span[0] if span else None))
+        lines[element] = line if where == document.page.location else None
     return lines
 
 
@@ -699,5 +802,4 @@ def _source_span(document: _Document, raw: str, start: int) -> tuple[int, int] |
 def _line(document: _Document, position: int | None) -> int | None:
     if position is None:
         return None
-    line = document.source.count("\n", 0, position) + 1
-    return document.line_map[line - 1] if document.line_map else line
+    return document.source.count("\n", 0, position) + 1
