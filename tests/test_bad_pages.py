@@ -74,7 +74,7 @@ SNIPPETS = "  - pymdownx.snippets:\n      base_path: [includes]\n      check_pat
 PROBE = [
     ("probe: bad bibliography entries (F-1, F-4, F-8a, F-9, F-14, F-16)",
      {"references.bib": PROBE_BIB, "docs/b.md": page("# B\n\nSe [@ci2020].\n")},
-     [f"references.bib:{line}: {message}" for line, (_, _, message) in zip(ENTRY_LINES, PROBE_ENTRIES)]),
+     [f"references.bib:{line}: {message}" for line, (_, _, message) in zip(ENTRY_LINES, PROBE_ENTRIES, strict=True)]),
     ("probe: front matter (F-2, F-5, F-6, F-8c, F-18)",
      {"docs/b.md": page("# B\n\nTekst.\n", "description: D.\nupdated: 2026-11-23 10:00:00\n"),
       "docs/c.md": page("# C\n\nTekst.\n", "description: D.\nupdated: 2026-02-30\n"),
