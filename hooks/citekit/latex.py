@@ -108,16 +108,32 @@ def _nodes(value: str):
 def latex_problem(value: str) -> str | None:
     """What in `value` cannot be shown faithfully as text (an unknown command, a citation, a
     command pylatexenc cannot read), or None. Checked per field by citekit.entries."""
-    if not _LATEX_MARKERS.search(value) or _fast_latex_to_text(_prepared(value)) is not None:
+    if not _LATEX_MARKERS.search(value):
         return None
-    from pylatexenc.latexwalker import LatexMacroNode, LatexWalkerError
-
     prepared = _prepared(value)
+    if _fast_latex_to_text(prepared) is not None:
+        return None
+    return _read(prepared)[1]
+
+
+def latex_to_text(value: str) -> str:
+    fast = _fast_latex_to_text(value)
+    return fast if fast is not None else _read(value)[0]
+
+
+# A bibliography's values are read twice, checked (citekit.entries) and then decoded: one
+# parse serves both.
+@lru_cache(maxsize=4096)
+def _read(value: str) -> tuple[str, str | None]:
+    """pylatexenc's text of `value` and what in it cannot be shown faithfully, or None."""
+    from pylatexenc.latexwalker import LatexMacroNode
+
     try:
-        nodes = list(_nodes(prepared))
-        _converter().nodelist_to_text(nodes)
-    except (LatexWalkerError, IndexError, KeyError, TypeError, ValueError) as error:
-        return f"LaTeX the site cannot read ({type(error).__name__}: {str(error)[:60]})"
+        nodes = list(_nodes(value))
+        text = _converter().nodelist_to_text(nodes)
+    except Exception as error:  # noqa: BLE001 (pylatexenc's own bugs, such as \href's IndexError)
+        return (value.replace("{", "").replace("}", ""),
+                f"LaTeX the site cannot read ({type(error).__name__}: {str(error)[:60]})")
     known = _contexts()[1]
     while nodes:
         node = nodes.pop()
@@ -126,26 +142,14 @@ def latex_problem(value: str) -> str | None:
         if isinstance(node, LatexMacroNode):
             name = node.macroname
             if name in _REFUSED:
-                return (f"'\\{name}', {_REFUSED[name]}, which a reference on the site cannot "
-                        "show: write the text out")
+                return text, (f"'\\{name}', {_REFUSED[name]}, which a reference on the site "
+                              "cannot show: write the text out")
             if known.get_macro_spec(name) is None:
-                return (f"the LaTeX command '\\{name}', which the site does not know: write the "
-                        "text without it (the site shows plain text)")
-            args = node.nodeargd.argnlist if node.nodeargd is not None else []
-            nodes.extend(arg for arg in args if arg is not None)
-        for attribute in ("nodelist",):
-            nodes.extend(getattr(node, attribute, None) or [])
-    return None
-
-
-def latex_to_text(value: str) -> str:
-    fast = _fast_latex_to_text(value)
-    if fast is not None:
-        return fast
-    try:
-        return _converter().nodelist_to_text(_nodes(value))
-    except Exception:  # noqa: BLE001 (pylatexenc's own bugs; latex_problem reports the value)
-        return value.replace("{", "").replace("}", "")
+                return text, (f"the LaTeX command '\\{name}', which the site does not know: "
+                              "write the text without it (the site shows plain text)")
+            nodes.extend(arg for arg in (node.nodeargd.argnlist if node.nodeargd else []) if arg is not None)
+        nodes.extend(getattr(node, "nodelist", None) or [])
+    return text, None
 
 
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
