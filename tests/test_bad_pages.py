@@ -17,6 +17,7 @@ from test_zensical import fixture_site, zensical_build
 
 pytestmark = pytest.mark.build
 BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
+MKDOCS_YML = (FIXTURES / "minimal" / "mkdocs.yml").read_text(encoding="utf-8")
 UNCLOSED = "\n@techreport{z2020, title = {T, author = {A, B}, year = 2020\n"
 DUPLICATE = BIB[BIB.index("@"):BIB.index("\n}\n") + 3]
 
@@ -47,6 +48,74 @@ BAD_PAGES = [
       "docs/b.md:7: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)",
       f"docs/b.md: {UNNAMED}"]),
 ]
+
+# --- the hostile probe's input defects (review 2026-12-04, issue 25), one row per class ------
+PROBE_ENTRIES = [
+    ("F-1", "@techreport{ci2020, author = {{Org}}, title = {T}, institution = {I}, year = 2020, "
+            "citedin = {ci2020}}", "entry 'ci2020' has citedin 'ci2020', which is the entry itself"),
+    ("F-4", "@techreport{yz2020, author = {{Org}}, title = {T}, institution = {I}, year = {0000}}",
+     "entry 'yz2020' has a date that cannot be read: '0000' has the year 0000, which is not a year "
+     "(write the year of publication; leave the date out if it is unknown)"),
+    ("F-8a", "@techreport{k" + "x" * 299 + ", author = {{Org}}, title = {T}, institution = {I}, year = 2020}",
+     "key 'kxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is 300 characters long: keep a key under 100 (it names "
+     "the work's page and files)"),
+    ("F-9", "@techreport{ca2020, author = {{Org}}, title = {Om [@djuve2017]}, institution = {I}, year = 2020}",
+     "entry 'ca2020' has in 'title' what reads as a citation, '[@djuve2017]': a reference cannot "
+     "cite (name the work in words)"),
+    ("F-14", "@techreport{no2020, author = {{Org}}, title = {{\\noop{x}}Tittel}, institution = {I}, year = 2020}",
+     "entry 'no2020' has in 'title' the LaTeX command '\\noop', which the site does not know: write "
+     "the text without it (the site shows plain text)"),
+    ("F-16", "@online{us2020, author = {{Org}}, title = {T}, year = 2020, url = {https://example.org/a b.pdf}}",
+     "entry 'us2020' has a url with a space in it: 'https://example.org/a b.pdf' (write the space as "
+     "%20; a URL cannot hold one)"),
+]
+PROBE_BIB = BIB + "".join(f"\n{bib}\n" for _, bib, _ in PROBE_ENTRIES)
+ENTRY_LINES = [BIB.count("\n") + 2 * n for n in range(1, len(PROBE_ENTRIES) + 1)]
+IN_TEXT = "(shown there as plain text, it cannot link to its work or be listed in 'Kilder'): cite in the text beside it"
+SNIPPETS = "  - pymdownx.snippets:\n      base_path: [includes]\n      check_paths: true\n"
+PROBE = [
+    ("probe: bad bibliography entries (F-1, F-4, F-8a, F-9, F-14, F-16)",
+     {"references.bib": PROBE_BIB, "docs/b.md": page("# B\n\nSe [@ci2020].\n")},
+     [f"references.bib:{line}: {message}" for line, (_, _, message) in zip(ENTRY_LINES, PROBE_ENTRIES, strict=True)]),
+    ("probe: front matter (F-2, F-5, F-6, F-8c, F-18)",
+     {"docs/b.md": page("# B\n\nTekst.\n", "description: D.\nupdated: 2026-11-23 10:00:00\n"),
+      "docs/c.md": page("# C\n\nTekst.\n", "description: D.\nupdated: 2026-02-30\n"),
+      "docs/d.md": page("# D\n\nTekst [@djuve2071].\n", "description: [ikke lukket\nupdated: 2026-11-23\n"),
+      "docs/e.md": page("# E\n\nTekst.\n", "description: D.\nupdated: 2026-11-23\nkb_page: group:tema/x\n"),
+      "docs/f.md": page("# F\n\nTekst.\n", "title: Om [@djuve2017]\ndescription: D.\nupdated: 2026-11-23\n")},
+     ["docs/b.md:3: 'updated' must be a date (YYYY-MM-DD), not a date and time ('2026-11-23 "
+      "10:00:00'): leave the time out",
+      "docs/c.md:3: front matter is not valid YAML: 'updated' is 2026-02-30, which is not a date "
+      "(day is out of range for month): write a real date, YYYY-MM-DD",
+      "docs/d.md:2: front matter is not valid YAML (expected ',' or ']', but got ':'): fix it (the "
+      "page is read without it until then)",
+      "docs/d.md:8: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)",
+      "docs/e.md:4: front matter key 'kb_page' is one the build writes on its own pages (the "
+      "research index's): remove it",
+      "docs/f.md:2: front matter 'title' holds what reads as a citation, '[@djuve2017]': the title "
+      "is shown as plain text, where a citation cannot be read (cite in the page's text)"]),
+    ("probe: citations where Markdown keeps plain text (F-8b, F-17, F-20)",
+     {"docs/b.md": page('# B\n\n![Figur fra @djuve2017](https://example.org/x.png)\n\n[lenke](https://example.org "[@djuve2071]")\n\n'
+                        'XYZQ.\n\n*[XYZQ]: se [@nokkel]\n\n<!-- kb:research-index -->\n')},
+     [f"docs/b.md:8: citation in an image's alt text or a link's title: '@djuve2017' {IN_TEXT}",
+      f"docs/b.md:10: citation in an image's alt text or a link's title: '[@djuve2071]' {IN_TEXT}",
+      "docs/b.md:14: citation in an abbreviation's definition: '[@nokkel]' (shown on hover as plain "
+      "text, it is never read): cite in the text instead",
+      "docs/b.md:16: the research index's marker <!-- kb:research-index --> belongs only in "
+      "forskning/index.md, which it fills with the list of works: remove it here"]),
+    ("probe: a citation in a snippet (F-7)",
+     {"mkdocs.yml": MKDOCS_YML.replace("${ROOT}/overrides", "overrides") + SNIPPETS,
+      "includes/boks.md": "Linje 1\n\nFra snutt: [@nokkel].\n",
+      "docs/b.md": page('# B\n\n--8<-- "boks.md"\n\nEtter [@djuve2071].\n')},
+     ["includes/boks.md:3: unknown citation key 'nokkel'",
+      "docs/b.md:10: unknown citation key 'djuve2071' (did you mean 'djuve2017'?)"]),
+    ("probe: a page at a work's address (F-23)",
+     {"docs/forskning/djuve2017.md": page("# Mine notater\n\nTekst.\n")},
+     [f"docs/forskning/djuve2017.md: this page is at the address of the research index's page for "
+      f"the work 'djuve2017' (references.bib:{BIB[:BIB.index('{djuve2017,')].count(chr(10)) + 1}), "
+      "which it would hide: move or rename the page, or change the key"]),
+]
+BAD_PAGES += PROBE
 
 
 def located(output: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Loading and checking a .bib file: every problem located, named and listed at once."""
 
 import logging
+import os
 
 import pytest
 
@@ -342,3 +343,134 @@ def test_the_library_cache_keeps_a_few_files(tmp_path):
         load_library(path, path.name)
     assert load_library(paths[-1], "x") is load_library(paths[-1], "x")  # unchanged: cached
     assert len(library_module._cache) <= 4
+
+
+# --- the hostile probe's input defects (review 2026-12-04, issue 25) ---------------------------
+
+YEAR_ZERO = ("has the year 0000, which is not a year (write the year of publication; leave the "
+             "date out if it is unknown)")
+
+
+@pytest.mark.parametrize("bib, expected", [
+    # F-4: year 0 raised ValueError outside any check, or was cited as '(Org, 0)'
+    (entry("date = {0000-01-01}"),
+     [f"references.bib:1: entry 'x2020' has a date that cannot be read: '0000-01-01' {YEAR_ZERO}"]),
+    (entry("year = {0000}"),
+     [f"references.bib:1: entry 'x2020' has a date that cannot be read: '0000' {YEAR_ZERO}"]),
+    (entry("year = {0000}, month = feb", kind="misc"),
+     [f"references.bib:1: entry 'x2020' has a date that cannot be read: '0000-02' {YEAR_ZERO}"]),
+    # F-16: what passed with wrong output
+    (entry("year = 2020").replace("title = {T}", "title = {}"),
+     ["references.bib:1: entry 'x2020' has an empty title: write the work's title"]),
+    (entry("year = 2020").replace("Olsen, Kari", "others"),
+     ["references.bib:1: entry 'x2020' names only 'others' as its author: name the first author, "
+      "or the institution"]),
+    (entry('year = 2021, month = jan # "~15"'),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: the month '1 15' is not a "
+      "month (write 1–12 or jan–dec; a day goes in 'date', such as 2021-01-15)"]),
+    (entry("year = 2021, month = {vår}"),
+     ["references.bib:1: entry 'x2020' has a date that cannot be read: the month 'vår' is not a "
+      "month (write 1–12 or jan–dec; a day goes in 'date', such as 2021-01-15)"]),
+    (entry("year = 2020, url = {https://example.org/rapport 2020.pdf}"),
+     ["references.bib:1: entry 'x2020' has a url with a space in it: 'https://example.org/rapport "
+      "2020.pdf' (write the space as %20; a URL cannot hold one)"]),
+    # F-8 (a): a 300-character key failed writing its page's file
+    (entry("year = 2020", key="k" + "x" * 299),
+     ["references.bib:1: key 'kxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…' is 300 characters long: keep a key "
+      "under 100 (it names the work's page and files)"]),
+], ids=["F-4 date 0000", "F-4 year 0000", "F-4 year 0000 with month", "F-16 empty title",
+        "F-16 only others", "F-16 concatenated month", "F-16 unknown month", "F-16 url with space",
+        "F-8a long key"])
+def test_the_probes_bad_entries_are_located_problems(bib, expected):
+    assert problems(bib) == expected
+
+
+@pytest.mark.parametrize("month, text", [("{feb}", "februar 2021"), ("{Februar}", "februar 2021"),
+                                         ("{januar}", "januar 2021"), ("{12}", "desember 2021"),
+                                         ("oct", "oktober 2021")])
+def test_a_month_written_as_a_braced_or_norwegian_name_is_read(month, text):
+    """Probe F-16: `month={feb}` and `{januar}` were silently ignored."""
+    item = parse_bibliography(entry(f"year = 2021, month = {month}"), "r.bib").entries["x2020"]
+    assert item.issued.norwegian() == text
+
+
+def test_a_url_wrapped_over_lines_is_still_one_url():
+    bib = entry("year = 2020, url = {https://example.org/en/lang/\n    sti.pdf}")
+    assert parse_bibliography(bib, "r.bib").entries["x2020"].get("url") == "https://example.org/en/lang/sti.pdf"
+
+
+def test_a_comment_line_inside_an_entry_does_not_swallow_the_next_field():
+    """Probe F-15: bibtexparser glued '% kommentar' onto 'note', which then vanished."""
+    bib = "@book{x2020, author = {Olsen, Kari}, title = {T}, year = 2020,\n  % kommentar\n  note = {Viktig}}\n"
+    parsed = parse_bibliography(bib, "r.bib")
+    assert parsed.problems == ()
+    assert parsed.entries["x2020"].get("note") == "Viktig"
+    assert "note" in parsed.entries["x2020"].bibtex_fields
+
+
+def test_a_named_pipe_is_refused_without_reading_it(tmp_path):
+    """Probe F-12: reading a FIFO blocked the build forever."""
+    path = tmp_path / "references.bib"
+    os.mkfifo(path)
+    assert [str(p) for p in load_bibliography(path, "references.bib").problems] == [
+        "references.bib: bibliography path is not a regular file (a named pipe or a device?): make "
+        "it a .bib file"]
+
+
+@pytest.mark.parametrize("value, names", [
+    ('Berg, Per and \\o{}stby, Kari and \\"Uber, Hans', ["Berg", "østby", "Über"]),
+    ("Hansen, Kari and \\v{S}koda, Ji\\v{r}{\\'\\i}", ["Hansen", "Škoda"]),
+    ("Hansen, Kari and \\v S, Jan", ["Hansen", "Š"]),
+    ("{Simon and Schuster} and \\AA{}se, Kari", ["Simon and Schuster", "Åse"]),
+], ids=["F-13 o and umlaut", "F-13 caron", "F-13 accent and space", "braces keep their and"])
+def test_a_name_after_and_keeps_its_first_letter(value, names):
+    """Probe F-13: 'and \\o{}stby' became 'stby', 'and \\"Uber' 'Uber'."""
+    item = parse_bibliography(entry("year = 2020").replace("Olsen, Kari", value), "r.bib").entries["x2020"]
+    assert [person.family for person in item.authors] == names
+
+
+@pytest.mark.parametrize("value, message", [
+    ("note = {\\href{https://example.org}{nettsiden}}", None),
+    ("title = {{\\noop{x}}Tittel}", "references.bib:1: entry 'x2020' has in 'title' the LaTeX command "
+     "'\\noop', which the site does not know: write the text without it (the site shows plain text)"),
+], ids=["F-3 href read", "F-14 unknown macro refused"])
+def test_latex_in_a_field_is_read_or_refused_at_the_entry(value, message):
+    """Probe F-3 (\\href crashed pylatexenc with IndexError) and F-14 (an unknown macro printed
+    its argument)."""
+    bib = entry("year = 2020, " + value)
+    if value.startswith("title"):
+        bib = bib.replace("title = {T}, ", "")
+    parsed = parse_bibliography(bib, "references.bib")
+    assert [str(p) for p in parsed.problems] == ([message] if message else [])
+    if message is None:
+        assert parsed.entries["x2020"].get("note") == "nettsiden (https://example.org)"
+
+
+def test_keys_are_compared_in_one_unicode_form():
+    """Probe F-10: a key stored decomposed (NFD, pasted from a PDF) and typed composed (NFC)
+    was unknown, with the hint 'did you mean' naming a key that looks the same."""
+    bib = entry("year = 2020", key="bra\u030athen2020")
+    parsed = parse_bibliography(bib, "r.bib")
+    assert list(parsed.entries) == ["br\u00e5then2020"]
+    twice = bib + entry("year = 2020", key="br\u00e5then2020")
+    assert problems(twice) == ["references.bib:2: duplicate key 'bråthen2020' (differs in how Unicode "
+                               "writes its accents from 'bråthen2020' at line 1)"]
+
+
+@pytest.mark.parametrize("fields, message", [
+    ("title = {Om [@y2020]}", "entry 'x2020' has in 'title' what reads as a citation, '[@y2020]': a "
+     "reference cannot cite (name the work in words)"),
+    ("title = {T}, abstract = {Som @y2020 viser}", "entry 'x2020' has in 'abstract' what reads as a "
+     "citation, '@y2020': a reference cannot cite (name the work in words)"),
+], ids=["F-9 title", "F-9 abstract"])
+def test_a_field_that_reads_like_a_citation_is_reported_once_at_the_entry(fields, message):
+    """Probe F-9: it was reported five times, at the generated pages, never at references.bib."""
+    bib = entry("year = 2020, " + fields).replace("title = {T}, ", "", 1) + entry("year = 2020", "y2020")
+    parsed = parse_bibliography(bib, "references.bib")
+    assert [str(p) for p in parsed.problems] == [f"references.bib:1: {message}"]
+    assert "x2020" not in make_library(parsed).works and "x2020" in parsed.broken_keys
+
+
+def test_an_email_address_in_an_abstract_is_text():
+    bib = entry("year = 2020, abstract = {Skriv til post@imdi.no}")
+    assert parse_bibliography(bib, "r.bib").problems == ()

@@ -65,3 +65,11 @@ def test_placeholders_are_opaque():
 ])
 def test_cite_key(text, position, expected):
     assert cite_key(text, position) == expected
+
+
+def test_a_key_is_read_in_composed_unicode():
+    """Probe F-10: the key as the bibliography holds it (composed). A plain key typed with a
+    combining mark ends before the mark, as Pandoc's does (a mark is not alphanumeric); a
+    braced key is read whole, then composed."""
+    for text in ("[@br\u00e5then2020]", "[@{bra\u030athen2020}]", "@{bra\u030athen2020}"):
+        assert read_at(text, 0).items[0].key == "br\u00e5then2020"

@@ -75,3 +75,73 @@ def test_every_value_of_the_bibliographies(bib):
     assert [v for v in values if not same_as_pylatexenc(v)] == []
     # the real values are simple: all of them go the fast way
     assert [v for v in values if latex._fast_latex_to_text(v) is None] == []
+
+
+# --- no text lost (probe F-3, F-13, F-14; issue 25) ---------------------------------------------
+
+@pytest.mark.parametrize("value, text", [
+    ("Rapport om \\mbox{NAV-kontor} og \\texttt{R}", "Rapport om NAV-kontor og R"),
+    ("etter \\S~12, i \\euro", "etter § 12, i €"),
+    ("Se \\url{https://example.org/a}", "Se https://example.org/a"),
+    ("Se \\href{https://example.org}{nettsiden}", "Se nettsiden (https://example.org)"),
+    ("Om \\emph{viktig} og \\textbf{fet}", "Om viktig og fet"),
+], ids=["F-14 mbox texttt", "F-14 section euro", "F-14 url", "F-3 href", "emphasis"])
+def test_commands_a_bibliography_uses_keep_their_text(value, text):
+    assert latex.latex_problem(value) is None
+    assert latex.decode(value) == text
+
+
+@pytest.mark.parametrize("value, problem", [
+    ("{\\noop{x}}Tittel", "the LaTeX command '\\noop', which the site does not know: write the "
+     "text without it (the site shows plain text)"),
+    ("Som i \\cite{k}", "'\\cite', a citation, which a reference on the site cannot show: write the "
+     "text out"),
+    ("Tekst\\footnote{merknad}", "'\\footnote', a footnote, which a reference on the site cannot "
+     "show: write the text out"),
+], ids=["F-14 unknown macro", "F-14 cite", "footnote"])
+def test_what_cannot_be_shown_faithfully_is_a_problem(value, problem):
+    assert latex.latex_problem(value) == problem
+
+
+def letters(text: str) -> list[str]:
+    return sorted(char for char in text if char.isalpha())
+
+
+def pylatexenc_text(value: str) -> str:
+    """pylatexenc's own reading, with nothing of ours."""
+    from pylatexenc.latex2text import LatexNodes2Text
+    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).latex_to_text(value)
+
+
+LETTER_PIECES = ["a", "b", "Z", "k", "ø", "é", "\\o{}", "{\\o}", "\\aa{}", "{\\AA}", '\\"U', '\\"{u}',
+                 "\\v{S}", "\\v S", "\\'e", "{\\'\\i}", "\\c{c}", "\\ss{}", "{Ab}", "{\\ae}"]
+word = st.lists(st.sampled_from(LETTER_PIECES), min_size=1, max_size=4).map("".join)
+person = st.one_of(st.tuples(word, word).map(", ".join), st.tuples(word, word).map(" ".join),
+                   word.map("{{{}}}".format))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(person, min_size=1, max_size=4))
+def test_no_letter_of_a_name_list_is_lost(names):
+    """Probe F-13: bibtexparser's splitter dropped a command that starts a name after ' and '.
+    Every letter pylatexenc reads in each name is in the people parsed from the list."""
+    from citekit.people import parse_names
+    people = parse_names(" and ".join(names))
+    parsed = "".join(p.family + p.given + p.von + p.suffix for p in people)
+    assert letters(parsed) == letters("".join(pylatexenc_text(name) for name in names))
+
+
+WRAPPERS = ["\\mbox", "\\texttt", "\\emph", "\\textit", "\\textbf", ""]
+title_piece = st.one_of(word, st.tuples(st.sampled_from(WRAPPERS), word).map(lambda p: f"{p[0]}{{{p[1]}}}"))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(title_piece, min_size=1, max_size=6).map(" ".join))
+def test_no_letter_of_a_title_is_lost(title):
+    """Probe F-14: \\mbox{…} and \\texttt{…} vanished. The letters of a title are pylatexenc's
+    reading of it with the commands that only style their argument left out."""
+    unwrapped = title
+    for wrapper in filter(None, WRAPPERS):
+        unwrapped = unwrapped.replace(wrapper + "{", "{")
+    assert latex.latex_problem(title) is None
+    assert letters(latex.decode(title)) == letters(pylatexenc_text(unwrapped))

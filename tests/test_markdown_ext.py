@@ -67,6 +67,8 @@ READINGS = [
     ("an unclosed comment does not switch citations off",
      "Tekst <!-- ikke lukket\n\nSe [@djuve2017].", "Tekst <!-- ikke lukket Se (Fafo, 2017)."),
     ("braced key", "[@{djuve2017}]", "(Fafo, 2017)"),
+    ("F-19: punctuation right after the key is Pandoc's suffix, no comma added",
+     "Se [@djuve2017.] og [@djuve2017!] og @djuve2017 [.]", "Se (Fafo, 2017.) og (Fafo, 2017!) og Fafo (2017.)"),
 ]
 
 
@@ -117,7 +119,6 @@ NOT_PROSE = [
     ("autolinks", "<post@imdi.no> og <https://example.org/@ukjent>"),
     ("bare URL", "Se https://example.org/@ukjent her."),
     ("link definition", "[v]: https://example.org/@ukjent\n\nTekst [v]."),
-    ("abbreviation definition", "*[Nav]: Arbeids- og velferdsforvaltningen [@ukjent]\n\nNav."),
     ("attribute list", "Avsnitt.\n{: title=\"@djuve2017\" }"),
     ("a word, not a key", "[kontakt oss @ kontoret] og e-post: ola@example"),
 ]
@@ -130,11 +131,21 @@ def test_never_read_as_a_citation(name, markdown):
     assert problems == []
 
 
+def test_an_abbreviation_definition_is_never_read_but_a_citation_in_it_is_said():
+    """Probe F-20: not read (Python-Markdown takes definitions out first), and no longer silent."""
+    soup, _, problems = render("*[Nav]: Arbeids- og velferdsforvaltningen [@ukjent]\n\nNav.")
+    assert soup.select(".kb-citation, .kb-cite-error") == []
+    assert problems == ["docs/nav/side.md:5: citation in an abbreviation's definition: '[@ukjent]' "
+                        "(shown on hover as plain text, it is never read): cite in the text instead"]
+
+
 def test_attribute_list_stays_an_attribute():
     html, _ = convert('Avsnitt.\n{: title="@djuve2017" }', LIBRARY, EXTENSIONS, PAGE)
     assert html == '<p title="@djuve2017">Avsnitt.</p>'
 
 
+UNPLACED = ("(shown there as plain text, it cannot link to its work or be listed in 'Kilder'): "
+            "cite in the text beside it")
 PROBLEMS = [
     ("a typo after a link definition", "[v]: https://example.org\n\nSe [@djuvee2017].",
      ["docs/nav/side.md:7: unknown citation key 'djuvee2017' (did you mean 'djuve2017'?)"]),
@@ -162,6 +173,13 @@ PROBLEMS = [
     ("a citation in braces", "Tekst {@djuve2017} her.",
      ["docs/nav/side.md:5: citation not read: '@djuve2017' (inside raw HTML or {…}, or not "
       "written the way Pandoc reads citations)"]),
+    ("F-17: a citation in an image's alt text", "Tekst.\n\n![Figur fra @djuve2017](x.png)",
+     [f"docs/nav/side.md:7: citation in an image's alt text or a link's title: '@djuve2017' {UNPLACED}"]),
+    ("F-17: a citation in a link's title", 'Se [lenke](https://example.org "[@djuvee2017]").',
+     [f"docs/nav/side.md:5: citation in an image's alt text or a link's title: '[@djuvee2017]' {UNPLACED}"]),
+    ("F-20: a citation in an abbreviation's definition", "XYZQ skrev.\n\n*[XYZQ]: se [@nokkel]",
+     ["docs/nav/side.md:7: citation in an abbreviation's definition: '[@nokkel]' (shown on hover "
+      "as plain text, it is never read): cite in the text instead"]),
 ]
 
 
@@ -275,3 +293,51 @@ def test_upstream_reference_processor():
     md = python_markdown.Markdown()
     assert md.convert("[@djuve2017, s. 9]: tekst") == ""
     assert list(md.references) == ["@djuve2017, s. 9"]
+
+
+def test_a_citation_in_alt_text_is_neither_counted_nor_listed():
+    """Probe F-17: it was rendered into the alt text, missing from "Kilder" and cited-by, and an
+    unknown key there passed. Refused: nothing of it is recorded as cited."""
+    _, record = convert("![Figur fra @djuve2017](x.png) og [@tronstad2015].", LIBRARY, EXTENSIONS, PAGE)
+    assert [item.key for item in record.cited] == ["tronstad2015"]
+    assert len(record.problems) == 1
+
+
+def test_the_sites_markdown_extensions_include_footnotes():
+    """Probe F-21: the README promises footnotes as Pandoc reads them; mkdocs.yml did not enable
+    them, so '[^1]' was published raw. A citation in a footnote is read and listed."""
+    from conftest import ROOT
+    from kb_zensical.project import markdown_extensions, read_config
+
+    names, _ = markdown_extensions(read_config(ROOT / "mkdocs.yml"))
+    assert "footnotes" in names
+    html, record = convert("Tekst[^1].\n\n[^1]: Se [@djuve2017].", LIBRARY, ("footnotes",), PAGE)
+    assert 'class="footnote"' in html and [item.key for item in record.cited] == ["djuve2017"]
+
+
+def test_a_problem_in_a_snippet_is_reported_at_the_snippets_own_line(tmp_path, monkeypatch):
+    """Probe F-7: a bad citation in an included snippet was reported at the including page,
+    with no line; the page's own lines after the snippet keep theirs."""
+    import markdown as python_markdown
+
+    from citekit.markdown_ext import CitationExtension
+
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "boks.md").write_text("Linje 1\n\nFra snutt: [@nokkel].\n", encoding="utf-8")
+    (tmp_path / "includes" / "forkortelser.md").write_text("*[NAV]: se [@nokkel2]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    extension = CitationExtension()
+    extension.library = LIBRARY
+    extension.page_context = lambda md: PAGE
+    records = []
+    extension.on_document = records.append
+    python_markdown.Markdown(
+        extensions=[extension, "abbr", "pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": ["includes"], "check_paths": True,
+                                                 "auto_append": ["forkortelser.md"]}},
+    ).convert('# P\n\nSe [@djuve2017].\n\n--8<-- "boks.md"\n\nEtter [@feil].\n\nNAV.\n')
+    assert [str(p) for p in records[0].problems] == [
+        "includes/boks.md:3: unknown citation key 'nokkel'",
+        "docs/nav/side.md:11: unknown citation key 'feil'",
+        "includes/forkortelser.md:1: citation in an abbreviation's definition: '[@nokkel2]' (shown "
+        "on hover as plain text, it is never read): cite in the text instead"]

@@ -38,6 +38,8 @@ CASES = [
     "@djuve2017 [Overskrift]\n\n[Overskrift]: https://example.org",
     "Wow![@djuve2017]",
     "[@djuve2017, V.9]: tekst",
+    # probe F-19: punctuation right after the key is the suffix, as Pandoc reads it
+    "Se [@djuve2017.] og [@tronstad2015!] og @djuve2017 [.]",
     "@smith [, blant andre]",
     "[@djuve2017 \\[89\\]]",
     "[*se* @djuve2017, s. **32**]",

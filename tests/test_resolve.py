@@ -41,3 +41,17 @@ def test_kilder_lists_each_work_read_once_in_apa_order():
     assert [(w.key, list(w.cite_numbers)) for w in listed] == [("djuve2017", [3]), ("tronstad2015", [1, 2])]
     assert 'href="../forskning/djuve2017.md"' in listed[0].reference_html
     assert listed[0].coins.startswith("ctx_ver=Z39.88-2004")
+
+
+@pytest.mark.parametrize("links", [{"djuve2017": "djuve2017"},
+                                   {"djuve2017": "tronstad2015", "tronstad2015": "djuve2017"}],
+                         ids=["itself", "a cycle"])
+def test_a_citedin_that_names_itself_or_loops_is_reported_not_followed_forever(links):
+    """Probe F-1: a RecursionError once; now the located problem, and a one-step reading."""
+    bib = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
+    for key, via in links.items():
+        bib = bib.replace(f"{{{key},", f"{{{key},\n  citedin = {{{via}}},", 1)
+    library = make_library(parse_bibliography(bib, "references.bib"))
+    assert any("citedin" in problem.message for problem in library.problems)
+    found = target(library, "djuve2017", "index.md")
+    assert found is not None and (found.via is None or found.via.via is None)

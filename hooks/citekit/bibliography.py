@@ -22,6 +22,7 @@ import bibtexparser
 from bibtexparser import model as bibmodel
 
 from .brackets import closing, walk
+from .cite_syntax import nfc, unread_citations
 from .entries import Report, check_links, make_entry
 from .model import Entry, Problem
 
@@ -73,6 +74,10 @@ class _ValueError(Exception):
 def load_bibliography(path: Path, display_name: str) -> Bibliography:
     """Read and check a .bib file; `display_name` is how messages name it."""
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A named pipe or a device would block the build, or never end: refuse it.
+            return _failed(display_name, "bibliography path is not a regular file (a named pipe "
+                                         "or a device?): make it a .bib file")
         data = path.read_bytes()
     except FileNotFoundError:
         return _failed(display_name, "bibliography file not found")
@@ -116,6 +121,7 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
     raw_entries: dict[str, tuple[bibmodel.Entry, dict[str, str]]] = {}
     first_seen: dict[str, tuple[str, int | None]] = {}
     for bib_entry in library.entries:
+        bib_entry.key = nfc(bib_entry.key)
         line = _line(bib_entry)
         key_problem = _key_problem(bib_entry.key)
         if key_problem:
@@ -130,14 +136,15 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
         folded = bib_entry.key.casefold()
         if folded in first_seen:
             other, other_line = first_seen[folded]
-            report(line, f"duplicate key '{bib_entry.key}' (differs only in case from '{other}' "
+            how = "in how Unicode writes its accents" if other == bib_entry.key else "only in case"
+            report(line, f"duplicate key '{bib_entry.key}' (differs {how} from '{other}' "
                          f"at line {other_line})")
             broken.add(bib_entry.key)
             continue
         first_seen[folded] = (bib_entry.key, line)
         values: dict[str, str] = {}
         for field in bib_entry.fields:
-            name = field.key.lower()
+            name = _field_name(field.key)
             try:
                 values[ALIASES.get(name, name)] = _resolve(field.value, strings)
             except _ValueError as error:
@@ -156,6 +163,7 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
             broken.add(key)
         else:
             entries[key] = entry
+    _report_citations_in_fields(entries, report, broken)
     check_links(entries, report)
 
     empty = not library.entries and not library.failed_blocks and not problems
@@ -323,14 +331,51 @@ def _resolve_crossrefs(raw_entries, report, broken: set[str]) -> None:
             resolve(key, [])
 
 
+# A key names the work's page and its downloads (forskning/<key>.bib): file systems allow
+# 255 bytes in a name, and a reader copies a key by hand.
+MAX_KEY = 100
+
+
 def _key_problem(key: str) -> str | None:
     if not key:
         return "an entry has an empty key"
+    if len(key) > MAX_KEY:
+        return (f"key '{key[:30]}…' is {len(key)} characters long: keep a key under {MAX_KEY} "
+                "(it names the work's page and files)")
     breaker = _KEY_BREAKERS.search(key)
     if breaker:
         what = "a space" if breaker.group().isspace() else f"'{breaker.group()}'"
         return f"key '{key}' has {what}, which BibTeX does not allow in a key"
     return None
+
+
+_COMMENT_LINE = re.compile(r"^[ \t]*%.*\n", re.MULTILINE)
+
+
+def _field_name(raw: str) -> str:
+    """A field's name, without the '%' comment lines before it: biber reads a line that
+    starts with '%' inside an entry as a comment, and bibtexparser glues it onto the name
+    of the next field ('% kommentar\n  note'), which would lose that field."""
+    return _COMMENT_LINE.sub("", raw).strip().lower()
+
+
+# Fields shown as text on the site (a URL or DOI is a link, the keys are links' targets).
+_NOT_TEXT = frozenset({"url", "doi", "citedin", "newer", "crossref", "ids"})
+
+
+def _report_citations_in_fields(entries: dict[str, Entry], report, broken: set[str]) -> None:
+    """A reference cannot cite: text in a field that reads like a citation would be reported
+    again on every generated page that shows it, never at its line. It is reported here, once,
+    and the entry is left out."""
+    for key, entry in list(entries.items()):
+        for name, value in entry.fields.items():
+            found = [] if name in _NOT_TEXT else unread_citations(value, entries)
+            if found:
+                report(entry.line, f"entry '{key}' has in '{name}' what reads as a citation, "
+                                   f"{found[0]!r}: a reference cannot cite (name the work in words)")
+                broken.add(key)
+                del entries[key]
+                break
 
 
 def _report_loose_fields(blocks, report) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from markdown.util import ETX, STX
@@ -96,7 +97,7 @@ def read_at(text: str, pos: int, is_link_label: IsLinkLabel = _never) -> Reading
         simple = _SIMPLE.match(text, pos)
         if simple:
             mode = Mode.SUPPRESS_AUTHOR if simple["suppress"] else Mode.NORMAL
-            item = CiteItem(simple["key"], mode, "", _suffix(simple["suffix"] or ""))
+            item = CiteItem(nfc(simple["key"]), mode, "", _suffix(simple["suffix"] or ""))
             return Citation(pos, simple.end(), (item,))
         cited = _bracketed(text, pos)
         if cited is None:
@@ -143,11 +144,17 @@ def cite_key(text: str, pos: int) -> tuple[bool, str, int] | None:
         end = _balanced_braces(text, at + 1)
         if end is None:
             return None
-        return suppress, text[at + 2 : end - 1], end
+        return suppress, nfc(text[at + 2 : end - 1]), end
     match = _PLAIN_KEY.match(text, at + 1)
     if not match:
         return None
-    return suppress, match.group(), match.end()
+    return suppress, nfc(match.group()), match.end()
+
+
+def nfc(key: str) -> str:
+    """A key in Unicode's composed form: 'bråthen2020' typed on one machine and pasted from a
+    PDF on another ('a' + a combining ring) is one key (citekit.bibliography does the same)."""
+    return unicodedata.normalize("NFC", key) if not key.isascii() else key
 
 
 def _balanced_braces(text: str, pos: int) -> int | None:
@@ -354,3 +361,35 @@ def _first_key(text: str, span: tuple[int, int]) -> int | None:
             return i
         i = min(_next_unit(text, i), end)
     return None
+
+
+# --- text that still reads like a citation -------------------------------------------------
+
+# A bare URL is text, not a citation ("https://example.org/@key"): the reader steps over it.
+BARE_URL = r"(?:https?|ftp)://[^\s<>\"]+"
+_SUSPECT = re.compile(r"\[\s*-?@|-?@")
+
+
+def unread_citations(text: str, keys: Container[str]) -> list[str]:
+    """What in `text` looks like a citation: '[@…]', or '@key' for one of `keys`. The safety
+    net of the Markdown extension (what was left unread in a page), and the bibliography's
+    check of its own text (a reference cannot cite)."""
+    if "@" not in text:
+        return []
+    found: list[str] = []
+    done = 0
+    if "://" in text:
+        text = re.sub(BARE_URL, lambda url: " " * len(url.group()), text)
+    for match in _SUSPECT.finditer(text):
+        if match.start() < done:
+            continue
+        if text[match.start()] == "[":
+            end = text.find("]", match.end())
+            done = end + 1 if end >= 0 else len(text)
+            found.append(text[match.start() : done])
+            continue
+        reading = read_at(text, match.start())
+        if isinstance(reading, Citation) and any(item.key in keys for item in reading.items):
+            found.append(text[reading.start : reading.end])
+            done = reading.end
+    return found

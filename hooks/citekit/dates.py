@@ -110,6 +110,10 @@ def _partial(text: str, whole: str) -> PartialDate:
         raise DateError(f"{whole!r} is not a date (write YYYY, YYYY-MM or YYYY-MM-DD, "
                         "or a range such as 2019/2020)")
     year = int(match["year"])
+    if year < 1:
+        # There is no year 0 (1 BC is followed by AD 1), nor a date Python or APA can write.
+        raise DateError(f"{whole!r} has the year {match['year']}, which is not a year (write the "
+                        "year of publication; leave the date out if it is unknown)")
     month = int(match["month"]) if match["month"] else None
     day = int(match["day"]) if match["day"] else None
     if month is not None and not 1 <= month <= 12:
@@ -121,6 +125,8 @@ def _partial(text: str, whole: str) -> PartialDate:
 
 def as_date(value) -> datetime.date | None:
     """A front matter date (YAML gives a date, or a string): the date, or None."""
+    if isinstance(value, datetime.datetime):
+        return None  # a time as well: citekit.page_rules says so; a page is dated by its day
     if isinstance(value, datetime.date):
         return value
     try:

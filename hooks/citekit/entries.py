@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from .dates import DateError, DateValue, parse_date
 from .entry_types import TYPES, entry_type, supported
-from .latex import decode
+from .latex import decode, latex_problem
 from .model import Entry
 from .people import empty_names, parse_names
 
@@ -20,6 +20,14 @@ NAME_FIELDS = ("author", "editor", "shortauthor")
 # Kept as written: a URL or DOI is not LaTeX ('%20' is not a comment, '~' not a space).
 VERBATIM_FIELDS = ("url", "doi")
 CREATOR_FIELDS = ("author", "editor", "institution", "organization")
+# A month as BibTeX's macros and biblatex write it (1–12, jan–dec), or in Norwegian.
+MONTH_NAMES = {name: number for number, names in enumerate((
+    ("jan", "january", "januar"), ("feb", "february", "februar"), ("mar", "march", "mars"),
+    ("apr", "april"), ("may", "mai"), ("jun", "june", "juni"), ("jul", "july", "juli"),
+    ("aug", "august"), ("sep", "september"), ("oct", "october", "okt", "oktober"),
+    ("nov", "november"), ("dec", "december", "des", "desember")), 1) for name in names}
+# A space inside a line of a URL (a line break between lines is BibTeX wrapping a long value).
+_INNER_SPACE = re.compile(r"\S[ \t]+\S")
 SAFE_URL = re.compile(r"^https?://[^\s\"<>]+$", re.IGNORECASE)
 _DOI = re.compile(r"^10\.\d+(?:\.\d+)*/\S+$")
 # Fields that name another entry of the bibliography.
@@ -51,6 +59,23 @@ def make_entry(key: str, bib_type: str, line: int, values: dict[str, str],
     if missing:
         problem(f"lacks {' and '.join(missing)}")
         return None
+    for name, value in values.items():
+        unreadable = None if name in VERBATIM_FIELDS else latex_problem(value)
+        if unreadable:
+            problem(f"has in '{name}' {unreadable}")
+            return None
+    if not decode(values["title"]):
+        problem("has an empty title: write the work's title")
+        return None
+    names = [name.strip().casefold() for name in re.split(r"\s+and\s+", values.get("author", ""))]
+    if names == ["others"]:
+        problem("names only 'others' as its author: name the first author, or the institution")
+        return None
+    for name in VERBATIM_FIELDS:
+        if name in values and _INNER_SPACE.search(values[name].replace("{", "").replace("}", "")):
+            problem(f"has a {name} with a space in it: {' '.join(values[name].split())[:60]!r} "
+                    "(write the space as %20; a URL cannot hold one)")
+            return None
 
     fields = {name: _verbatim(value) if name in VERBATIM_FIELDS else decode(value)
               for name, value in values.items() if name not in NAME_FIELDS}
@@ -98,10 +123,14 @@ def _issued(fields: Mapping[str, str]) -> DateValue | None:
     if not year.isdigit() or len(year) != 4:
         raise DateError(f"the year {year!r} is not a year (write four digits, or a range in "
                         "'date', such as 2019/2020)")
-    month = fields.get("month", "")
-    if month.isdigit():
-        return parse_date(f"{year}-{int(month):02d}")
-    return parse_date(year)
+    month = fields.get("month", "").strip()
+    if not month:
+        return parse_date(year)
+    number = int(month) if month.isdigit() else MONTH_NAMES.get(month.casefold().rstrip("."))
+    if number is None:
+        raise DateError(f"the month {month!r} is not a month (write 1–12 or jan–dec; a day "
+                        "goes in 'date', such as 2021-01-15)")
+    return parse_date(f"{year}-{number:02d}")
 
 
 def _named(people):

@@ -56,21 +56,107 @@ def _fast_latex_to_text(value: str) -> str | None:
     return text.replace("{", "").replace("}", "")
 
 
+# Commands pylatexenc drops or garbles that a bibliography uses, read so that no text is lost:
+# name -> (the arguments the walker must read, the text; %(n)s is argument n).
+_EXTRA_MACROS = {
+    "mbox": ("{", "%(1)s"), "hbox": ("{", "%(1)s"), "texttt": ("{", "%(1)s"),
+    "textsf": ("{", "%(1)s"), "textrm": ("{", "%(1)s"), "textnormal": ("{", "%(1)s"),
+    "textup": ("{", "%(1)s"), "textmd": ("{", "%(1)s"), "textsuperscript": ("{", "%(1)s"),
+    "textsubscript": ("{", "%(1)s"), "nolinkurl": ("{", "%(1)s"),
+    "url": ("{", "%(1)s"), "href": ("{{", "%(2)s (%(1)s)"),
+    "S": ("", "§"), "P": ("", "¶"), "euro": ("", "€"), "texteuro": ("", "€"),
+    "textsection": ("", "§"), "copyright": ("", "©"), "LaTeX": ("", "LaTeX"), "TeX": ("", "TeX"),
+}
+# Commands whose meaning the site cannot show in a reference: pylatexenc prints '<cit.>' or
+# '[…]' for them, which is not what the writer meant.
+_REFUSED = {"cite": "a citation", "citep": "a citation", "citet": "a citation",
+            "parencite": "a citation", "textcite": "a citation", "autocite": "a citation",
+            "footcite": "a citation", "nocite": "a citation", "ref": "a cross-reference",
+            "eqref": "a cross-reference", "label": "a label", "footnote": "a footnote",
+            "input": "an input file", "include": "an input file"}
+
+
+@lru_cache(maxsize=1)
+def _contexts():
+    # Imported only when a value needs it: pylatexenc's tables take memory.
+    from pylatexenc import latex2text, latexwalker, macrospec
+
+    walker = latexwalker.get_default_latex_context_db()
+    walker.add_context_category("kunnskapsbase", prepend=True, macros=[
+        macrospec.MacroSpec(name, args) for name, (args, _) in _EXTRA_MACROS.items()])
+    text = latex2text.get_default_latex_context_db()
+    text.add_context_category("kunnskapsbase", prepend=True, macros=[
+        latex2text.MacroTextSpec(name, shown) for name, (_, shown) in _EXTRA_MACROS.items()])
+    return walker, text
+
+
 @lru_cache(maxsize=1)
 def _converter():
-    # Imported only when a value needs it: pylatexenc's tables take memory.
     from pylatexenc.latex2text import LatexNodes2Text
 
     # math_mode="verbatim" keeps $...$ as written instead of guessing at a rendering.
-    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+    return LatexNodes2Text(latex_context=_contexts()[1], math_mode="verbatim",
+                           strict_latex_spaces=True)
+
+
+def _nodes(value: str):
+    from pylatexenc.latexwalker import LatexWalker
+
+    return LatexWalker(value, latex_context=_contexts()[0], tolerant_parsing=True).get_latex_nodes()[0]
+
+
+def latex_problem(value: str) -> str | None:
+    """What in `value` cannot be shown faithfully as text (an unknown command, a citation, a
+    command pylatexenc cannot read), or None. Checked per field by citekit.entries."""
+    if not _LATEX_MARKERS.search(value):
+        return None
+    prepared = _prepared(value)
+    if _fast_latex_to_text(prepared) is not None:
+        return None
+    return _read(prepared)[1]
 
 
 def latex_to_text(value: str) -> str:
     fast = _fast_latex_to_text(value)
-    return fast if fast is not None else _converter().latex_to_text(value)
+    return fast if fast is not None else _read(value)[0]
+
+
+# A bibliography's values are read twice, checked (citekit.entries) and then decoded: one
+# parse serves both.
+@lru_cache(maxsize=4096)
+def _read(value: str) -> tuple[str, str | None]:
+    """pylatexenc's text of `value` and what in it cannot be shown faithfully, or None."""
+    from pylatexenc.latexwalker import LatexMacroNode
+
+    try:
+        nodes = list(_nodes(value))
+        text = _converter().nodelist_to_text(nodes)
+    except Exception as error:  # noqa: BLE001 (pylatexenc's own bugs, such as \href's IndexError)
+        return (value.replace("{", "").replace("}", ""),
+                f"LaTeX the site cannot read ({type(error).__name__}: {str(error)[:60]})")
+    known = _contexts()[1]
+    while nodes:
+        node = nodes.pop()
+        if node is None:
+            continue
+        if isinstance(node, LatexMacroNode):
+            name = node.macroname
+            if name in _REFUSED:
+                return text, (f"'\\{name}', {_REFUSED[name]}, which a reference on the site "
+                              "cannot show: write the text out")
+            if known.get_macro_spec(name) is None:
+                return text, (f"the LaTeX command '\\{name}', which the site does not know: "
+                              "write the text without it (the site shows plain text)")
+            nodes.extend(arg for arg in (node.nodeargd.argnlist if node.nodeargd else []) if arg is not None)
+        nodes.extend(getattr(node, "nodelist", None) or [])
+    return text, None
 
 
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
+
+
+def _prepared(value: str) -> str:
+    return _BARE_PERCENT.sub(r"\\%", value.replace("\\@", "@"))
 
 
 def decode(value: str) -> str:
@@ -80,6 +166,5 @@ def decode(value: str) -> str:
     of a comment that swallows the rest of the value ("50 % av deltakerne"), and '\\@' is an
     at-sign, as it is in the site's Markdown."""
     if _LATEX_MARKERS.search(value):
-        value = _BARE_PERCENT.sub(r"\\%", value.replace("\\@", "@"))
-        value = latex_to_text(value)
+        value = latex_to_text(_prepared(value))
     return _WHITESPACE.sub(" ", value).strip()

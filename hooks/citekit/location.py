@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 
-__all__ = ["page_location"]
+__all__ = ["is_generated", "page_location"]
 
 
 def page_location(src_uri: str, docs_dir: str | None) -> str:
@@ -14,3 +14,8 @@ def page_location(src_uri: str, docs_dir: str | None) -> str:
     if docs_dir is None:
         return f"{src_uri} (generated)"
     return posixpath.normpath(posixpath.join(docs_dir, src_uri.replace("\\", "/")))
+
+
+def is_generated(location: str) -> bool:
+    """Whether the page a message names is one the build generated (the research index's)."""
+    return location.endswith(" (generated)")

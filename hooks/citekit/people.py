@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bibtexparser.middlewares.names import (
-    InvalidNameError,
-    parse_single_name_into_parts,
-    split_multiple_persons_names,
-)
+from bibtexparser.middlewares.names import InvalidNameError, parse_single_name_into_parts
 
 from .latex import decode
 from .model import Person
@@ -22,6 +18,45 @@ _STRAY_AND = re.compile(r"^and\s+|\s+and$", re.IGNORECASE)
 _EMPTY_NAME = re.compile(r"^\s*and\s|\sand\s*$|\sand\s+and\s|^\s*and\s*$", re.IGNORECASE)
 
 
+# 'and' between names: a word of its own, outside braces (BibTeX's rule, any case).
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BRACE_DEPTH = re.compile(r"(?<!\\)[{}]")
+
+
+def split_names(value: str) -> list[str]:
+    """The names of a name list, split at each ' and ' outside braces. bibtexparser's own
+    splitter drops a control sequence that starts a name after ' and ' ('\\o{}stby' became
+    'stby', '\\v{S}koda' 'Skoda'); this one does not look inside a name at all."""
+    names, start = [], 0
+    for match in _AND.finditer(value):
+        if _depth(value, match.start()) == 0:
+            names.append(value[start : match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
+def _depth(value: str, end: int) -> int:
+    depth = 0
+    for brace in _BRACE_DEPTH.finditer(value, 0, end):
+        depth += 1 if brace.group() == "{" else -1
+    return depth
+
+
+# A LaTeX accent with its letter, or a letter command ('\\v S', '\\"U', '\\o{}', '{\\'\\i}'
+# inside): decoded before a name is split into words, so that the space in '\\v S' does not
+# split a letter from its accent.
+_LETTER_COMMAND = re.compile(r"""
+      \\['`^"~=.](?:\s*\{[^{}]*\}|\s*\\[A-Za-z]+|[A-Za-z])
+    | \\[uvHckdbrt](?:\s*\{[^{}]*\}|\s+\\[A-Za-z]+|\s+[A-Za-z])
+    | \\(?:aa|AA|ae|AE|oe|OE|ss|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]*)
+""", re.VERBOSE)
+
+
+def _letters_decoded(name: str) -> str:
+    return _LETTER_COMMAND.sub(lambda match: decode(match.group()) or match.group(), name)
+
+
 def empty_names(value: str) -> bool:
     """True when a name list holds an empty name (a stray 'and')."""
     return bool(_EMPTY_NAME.search(value))
@@ -30,13 +65,14 @@ def empty_names(value: str) -> bool:
 def parse_names(value: str) -> tuple[Person, ...]:
     """Split an `author`/`editor` value ("A and B and {{Org}}") into people, decoded."""
     people = []
-    for name in split_multiple_persons_names(value):
+    for name in split_names(value):
         name = _STRAY_AND.sub("", name.strip())
         if not name:
             continue
         if name.casefold() == "others":
             people.append(Person(family="", is_others=True))
             continue
+        name = _letters_decoded(name)
         organisation = _ORGANISATION.match(name)
         if organisation:
             people.append(Person(family=decode(organisation["name"]), is_organisation=True))

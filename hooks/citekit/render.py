@@ -71,7 +71,7 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
                 return _finish(wrapper, markdown_inside), marks
             _write_via(writer, first.target)
         if first.locator:
-            writer.text(", " if first.target else " (")
+            writer.text((_separator(first.locator)) if first.target else " (")
             writer.element(_span("kb-cite-locator", first.locator))
         for item in rest:
             writer.text("; ")
@@ -109,9 +109,19 @@ def _write_item(writer: _Writer, item: RenderedItem) -> etree.Element:
     if item.target is not None:
         _write_via(writer, item.target)
     if item.locator:
-        writer.text(", ")
+        writer.text(_separator(item.locator))
         writer.element(_span("kb-cite-locator", item.locator))
     return mark
+
+
+def _separator(locator: str) -> str:
+    """', ' before a locator or a remark; nothing before punctuation typed right after the
+    key, as Pandoc's citeproc writes `[@key.]`: "(NORCE, 2019.)", not "(NORCE, 2019, .)"."""
+    return "" if locator[:1] in _ATTACHED else ", "
+
+
+# What a suffix may begin with to stand right after the year (a ',' the locator has lost).
+_ATTACHED = frozenset(".!?:)")
 
 
 class _Writer:

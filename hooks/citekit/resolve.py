@@ -55,9 +55,18 @@ def target(library: Library, key: str, page_path: str) -> Target | None:
     work = library.works.get(key)
     if work is None:
         return None
-    via = work.entry.get("citedin")
+    via = read_through(library, key)
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
-                  work.reference_text, target(library, via, page_path) if via in library.works else None)
+                  work.reference_text, _read(library, via, page_path) if via else None)
+
+
+def _read(library: Library, key: str, page_path: str) -> Target:
+    """The work read, shown without a `via` of its own: APA's secondary citation has one
+    step, and a `citedin` that names the entry itself or loops back (reported by
+    citekit.entries.check_links) must not send the reading round in circles."""
+    work = library.works[key]
+    return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
+                  work.reference_text)
 
 
 def unknown_key_message(library: Library, key: str) -> str | None:
@@ -74,7 +83,7 @@ def unknown_key_message(library: Library, key: str) -> str | None:
 def read_through(library: Library, key: str) -> str:
     """The work through which the site knows `key`, or '' when it has read it itself."""
     via = library.works[key].entry.get("citedin") if key in library.works else ""
-    return via if via in library.works else ""
+    return via if via in library.works and via != key else ""
 
 
 def listed_works(cited: Sequence[Cited], library: Library, page_path: str) -> list[ListedWork]:

@@ -16,6 +16,7 @@ from .cited_by import CitingPlace, render_cited_by
 from .entry_page import entry_page
 from .exports import to_bibtex, to_csl_json, to_ris
 from .facets import FACETS, groups
+from .fences import lines_outside_code
 from .index_pages import (
     INDEX_MARKER,
     facet_body,
@@ -91,9 +92,28 @@ def page_body(library: Library, generated: str, markdown: str, href: Href) -> st
         markdown = list_body(int(name), len(pages_of(works)))
     if INDEX_MARKER in markdown:
         number = int(name) if kind == "list" else 1
-        return markdown.replace(INDEX_MARKER,
-                                index_body(works, groups(library), number, href, DOWNLOADS))
+        return replace_marker_lines(markdown, INDEX_MARKER,
+                                    lambda: index_body(works, groups(library), number, href, DOWNLOADS))
     return markdown
+
+
+def replace_marker_lines(markdown: str, marker: str, body: Callable[[], str]) -> str:
+    """`markdown` with each line that is `marker` alone, outside fenced code, replaced by
+    `body()`: the marker shown in a code block, or inside a line of other text (a work's
+    BibTeX on its page), stays as written."""
+    found = marker_lines(markdown, marker)
+    if not found:
+        return markdown
+    lines, filled = markdown.split("\n"), body()
+    for number in found:
+        lines[number - 1] = filled
+    return "\n".join(lines)
+
+
+def marker_lines(markdown: str, marker: str) -> list[int]:
+    """The lines (from 1) where `marker` stands alone outside fenced code."""
+    return [number for number, line, prose in lines_outside_code(markdown.split("\n"))
+            if prose and line.strip() == marker]
 
 
 @dataclass(frozen=True)
@@ -128,3 +148,30 @@ def cited_by(places: list[CitingPlace], relative: Callable[[str], str]) -> str:
     into a link from the work's page."""
     return render_cited_by([CitingPlace(p.page_title, relative(p.page_href), p.section_anchor,
                                         p.section_title, p.number) for p in places])
+
+
+def page_place_problems(library: Library, path: str, lines: list[str]) -> list[tuple[int | None, str]]:
+    """What is wrong with where a hand-written page at `path` (docs-relative) stands, as
+    (line, message): the research index's marker anywhere but on the index's own page, and a
+    page at the address the research index gives a work."""
+    problems: list[tuple[int | None, str]] = []
+    index_page = f"{library.index_dir}/index.md"
+    if path != index_page and any(INDEX_MARKER in line for line in lines):
+        problems += [(line, f"the research index's marker {INDEX_MARKER} belongs only in "
+                            f"{index_page}, which it fills with the list of works: remove it here")
+                     for line in marker_lines("\n".join(lines), INDEX_MARKER)]
+    key = _work_paths(library).get(path)
+    if key is not None:
+        work = library.works[key]
+        problems.append((None, f"this page is at the address of the research index's page for "
+                               f"the work '{key}' ({library.bibliography.name}:{work.entry.line}), "
+                               "which it would hide: move or rename the page, or change the key"))
+    return problems
+
+
+def _work_paths(library: Library) -> dict[str, str]:
+    """The page of each work -> its key (computed once per library)."""
+    paths = library.derived.get("work_paths")
+    if not isinstance(paths, dict):
+        paths = library.derived["work_paths"] = {library.entry_path(key): key for key in library.works}
+    return paths

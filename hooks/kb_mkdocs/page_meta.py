@@ -42,7 +42,8 @@ _ABBR = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 
 def check_and_date(state: BuildState, page: Page) -> None:
     if page.file.generated_by is None:
-        for problem in front_matter_problems(page.meta, state.location(page.file)):
+        source = page.file.content_string if page.file.abs_src_path else None
+        for problem in front_matter_problems(page.meta, state.location(page.file), source):
             log.warning(str(problem))
         date = as_date(page.meta.get("updated"))
     else:

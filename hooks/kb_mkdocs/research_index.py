@@ -86,8 +86,11 @@ def remember_order(state: BuildState, nav: Navigation, files: Files) -> None:
 
 
 def page_markdown(state: BuildState, markdown: str, page: Page, files: Files) -> str:
-    generated = page.meta.get("kb_page", "")
-    if not generated and INDEX_MARKER not in markdown:
+    # kb_page is the build's own, on its own pages; the marker fills only the index's page
+    # (elsewhere the citation extension reports it: citekit.site_index.page_place_problems)
+    generated = page.meta.get("kb_page", "") if page.file.generated_by else ""
+    if not generated and (INDEX_MARKER not in markdown
+                          or page.file.src_uri != f"{state.library.index_dir}/index.md"):
         return markdown
     return page_body(state.library, generated, markdown, _href_from(page, files))
 

@@ -87,12 +87,14 @@ def zensical_page(md: Markdown, docs_dir: str) -> PageContext | None:
         return None
     location = page_location(path, docs_dir)
     config = getattr(context, "config", None) or {}
-    updated = as_date((getattr(page, "meta", None) or {}).get("updated"))
+    meta = getattr(page, "meta", None) or {}
+    updated = as_date(meta.get("updated"))
     site_url = str(config.get("site_url") or "")
     url = site_url.rstrip("/") + "/" + str(getattr(page, "url", "")).lstrip("/") if site_url else ""
     site = SiteInfo(str(config.get("site_name", "")),
                     str(config.get("site_author") or config.get("site_name", "")))
-    return PageContext(path, location, front_matter_lines(Path(location)), updated, url, site)
+    return PageContext(path, location, front_matter_lines(Path(location)), updated, url, site,
+                       generated=bool(meta.get("kb_entry") or meta.get("kb_page")))
 
 
 def _stop(problems: list[Problem]) -> None:

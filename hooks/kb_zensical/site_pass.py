@@ -159,7 +159,8 @@ def nav_pages(nav, pages) -> dict[str, str]:
 def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks, config: dict,
             site: SiteInfo, site_url: str) -> DocumentRecord:
     """The page read as Zensical will read it: the site's extensions and ours, given the page."""
-    meta, body, offset = split_front_matter(path.read_text(encoding="utf-8-sig"))
+    source = path.read_text(encoding="utf-8-sig")
+    meta, body, offset = split_front_matter(source)
     page = PageContext(src, page_location(src, docs_dir), offset, as_date(meta.get("updated")),
                        site_url.rstrip("/") + "/" + page_url(src) if site_url else "", site)
     extension = KnowledgeBaseExtension(**shim_options(BIB_FILE, docs_dir))
@@ -176,7 +177,7 @@ def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks,
     record.title = str(meta.get("title") or record.title or src)
     # What the MkDocs plugin asks of every page (a warning there, which the strict build
     # stops on): the same rule, the same words.
-    record.problems += front_matter_problems(meta, page.location) + problems
+    record.problems += front_matter_problems(meta, page.location, source) + problems
     return record
 
 
