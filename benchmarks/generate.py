@@ -590,6 +590,10 @@ def site_config(variant: str, pages: list[Page], features: dict[str, bool]) -> s
                               _block(text, "markdown_extensions") + "  - footnotes\n")
     if variant == "hooks":
         plugins.append({"kunnskapsbase": {"pdf": False}})
+    else:
+        # The check that stops a build without the plugin (kb_mkdocs.required) is the plugin's
+        # partner: a variant without the plugin goes without it too.
+        text = "\n".join(line for line in text.split("\n") if line.strip() != "- kb_mkdocs.required")
     text = _replace_block(text, "plugins", _yaml({"plugins": plugins}))
     text = _replace_block(text, "watch", "")
     text = _replace_block(text, "nav", _yaml({"nav": _nav(pages)}))

@@ -174,7 +174,7 @@ def run_engine(root, engine: str, *args: str):
                          ids=[case[0] for case in [*BAD_PAGES, ANCHOR]])
 def test_a_bad_page_fails_the_strict_build_whatever_the_verbosity(tmp_path, engine, flag, name,
                                                                    files, expected):
-    build = run_engine(make_site(tmp_path, files=files), engine, *([flag] if flag else []))
+    build = run_engine(fixture_site(tmp_path, files), engine, *([flag] if flag else []))
     assert build.returncode == 1, build.output
     assert "Traceback" not in build.output
     if expected is not None:
