@@ -15,6 +15,8 @@ from .people import inverted, join_names
 from .slugs import slugify
 
 CITED_BY_MARKER = "<!-- kb:cited-by -->"
+# Sections a reader does not search for (who cites the work, how to cite it): out of the index.
+NOT_SEARCHED = "{ data-search-exclude }"
 # What Markdown would read as the start of a list at the start of a definition.
 _LIST_MARKER = re.compile(r"^(\d+)\.|^([-+*])(?=\s)")
 
@@ -40,8 +42,8 @@ def entry_page(work: Work, bibtex: str, works: Mapping[str, Work] | None = None,
     lines += _facts(work, work_kind)
     if entry.get("abstract"):
         lines += ["## Sammendrag", "", md_text(entry.get("abstract")), ""]
-    lines += ["## Sitert i kunnskapsbasen", "", CITED_BY_MARKER, ""]
-    lines += ["## Slik siterer du verket", "",
+    lines += [f"## Sitert i kunnskapsbasen {NOT_SEARCHED}", "", CITED_BY_MARKER, ""]
+    lines += [f"## Slik siterer du verket {NOT_SEARCHED}", "",
               f"I teksten: {md_text(work.label.narrative)} eller ({md_text(work.label.parenthetical)}).",
               "", "Referanse i APA 7-stil:", "", f"> {md_text(work.reference_text)}", "",
               "BibTeX, for Zotero, EndNote, LaTeX og Pandoc:", "", "```bibtex", bibtex.strip(), "```", "",

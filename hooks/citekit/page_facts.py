@@ -16,6 +16,7 @@ from .bibliography import parse_bibliography
 from .dates import norwegian_date
 from .labels import assign_labels
 from .model import Entry
+from .render import NOT_SEARCHED
 from .slugs import slugify
 
 
@@ -38,7 +39,7 @@ def dates_line(updated: datetime.date | None, years: tuple[int, int] | None) -> 
     """`<p class="kb-page-dates">`: the page's date and the age of its sources."""
     if updated is None and years is None:
         return None
-    line = etree.Element("p", {"class": "kb-page-dates"})
+    line = etree.Element("p", {"class": "kb-page-dates", **NOT_SEARCHED})
     if updated is not None:
         span = etree.SubElement(line, "span", {"class": "kb-updated"})
         span.text = AtomicString("Sist oppdatert ")
@@ -69,7 +70,7 @@ def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, pat
     entry, bibtex = page_entry(title, updated, url, site, path)
     label = assign_labels([entry])[entry.key]
     reference = format_reference(entry, label)
-    block = etree.Element("details", {"class": "kb-cite-page quote"})
+    block = etree.Element("details", {"class": "kb-cite-page quote", **NOT_SEARCHED})
     summary = etree.SubElement(block, "summary")
     summary.text = AtomicString("Slik siterer du denne siden")
     intro = etree.SubElement(block, "p")

@@ -25,6 +25,9 @@ MAX_HOVER_TEXT = 400
 
 
 SECONDARY = "sitert i"  # APA 7's secondary citation, in Norwegian
+# Left out of the site search by both engines (Material and Zensical honour the attribute): a
+# reader searches the prose, not the reference lists, backlinks and citation blocks.
+NOT_SEARCHED = {"data-search-exclude": ""}
 
 
 @dataclass(frozen=True)
@@ -201,10 +204,10 @@ class ListedWork:
 
 def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list[etree.Element]:
     """The heading and list that end a citing page."""
-    title = etree.Element("h2", {"id": "kilder", "class": "kb-references-heading"})
+    title = etree.Element("h2", {"id": "kilder", "class": "kb-references-heading", **NOT_SEARCHED})
     title.text = heading
     title.tail = "\n"
-    listing = etree.Element("ul", {"class": "kb-references"})
+    listing = etree.Element("ul", {"class": "kb-references", **NOT_SEARCHED})
     listing.text = listing.tail = "\n"
     for work in works:
         item = etree.fromstring(f'<li id="kilde-{_attr(work.key)}">{work.reference_html} </li>')
