@@ -8,6 +8,8 @@ else of the theme changes, and the search runs entirely in the reader's browser.
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -15,11 +17,13 @@ from mkdocs.structure.files import File
 
 from citekit.assets import SEARCH_EXTENSION
 from guard import guarded
+from searchkit import query_script
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
+log = logging.getLogger("mkdocs.plugins.norwegian_search")
 LUNR_NO = "assets/javascripts/lunr/min/lunr.no.min.js"
 EXTENSION = SEARCH_EXTENSION
 
@@ -30,7 +34,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if theme_file is None:
         raise PluginError(f"Norwegian search: the theme has no {LUNR_NO}; is the search "
                           'plugin set to lang: ["no"]?')
-    content = theme_file.content_string + "\n" + EXTENSION.read_text(encoding="utf-8")
+    # The sector's words and the engine-neutral query functions, then the lunr pipeline step.
+    script, problems = query_script(Path(config.config_file_path).parent)
+    for problem in problems:
+        log.warning(str(problem))
+    content = theme_file.content_string + "\n" + script + EXTENSION.read_text(encoding="utf-8")
     files.remove(theme_file)
     files.append(File.generated(config, LUNR_NO, content=content))
     return files

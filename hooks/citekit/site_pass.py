@@ -41,6 +41,7 @@ from .dates import as_date
 from .site_index import (CATALOGUE, CitingPage, citation_counts, cited_by, citing_places,
                          index_files, page_body)
 from .urls import file_url, page_url, relative_url
+from searchkit.zensical import write_search_worker
 
 BIB_FILE = "references.bib"
 OUT = Path("build") / "zensical"
@@ -88,6 +89,7 @@ def run(root: Path) -> Report:
     _write_index(out / "docs", library, records, list(order))
     _copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += _fix_zensical_templates(out / "overrides")
+    report.problems += write_search_worker(out / "overrides", root)
     _write_config(root)
     return report
 
