@@ -17,6 +17,9 @@ from .slugs import slugify
 CITED_BY_MARKER = "<!-- kb:cited-by -->"
 # Sections a reader does not search for (who cites the work, how to cite it): out of the index.
 NOT_SEARCHED = "{ data-search-exclude }"
+# A work page answers a question about the work; the guidance that cites it answers a question
+# about the topic, so it ranks above (Material's document boost; Zensical has none).
+SEARCH = {"boost": 0.5}
 # What Markdown would read as the start of a list at the start of a definition.
 _LIST_MARKER = re.compile(r"^(\d+)\.|^([-+*])(?=\s)")
 
@@ -35,7 +38,7 @@ def entry_page(work: Work, bibtex: str, works: Mapping[str, Work] | None = None,
         description += " (kjent gjennom en annen kilde)"
     # Material writes title and description into the page unescaped.
     lines = [front_matter({"title": html.escape(title), "description": html.escape(description),
-                           "kb_entry": work.key}),
+                           "kb_entry": work.key, "search": SEARCH}),
              f"# {md_text(title)}", ""]
     lines += [f'<p class="kb-entry-reference">{work.reference_html_unlinked}</p>', ""]
     lines += _notes(work, works or {})

@@ -7,7 +7,7 @@
  *   1. wildcard terms go through the search pipeline too;
  *   2. stop words ("hvem", "for") are left out, unless nothing else was typed (lunr's stop
  *      word filter does not see them with their "*");
- *   3. a pipeline step stems the word before its "*" and also asks for it inside longer
+ *   3. a pipeline step stems the word before its "*" (and takes off "-ing") and also asks for it inside longer
  *      words ("*avtal*"), so "avtale" finds "samarbeidsavtale";
  *   4. the other words of a group in includes/terms.yml are asked for too ("NIR" finds
  *      "introduksjonsregisteret"), as optional terms;
@@ -22,8 +22,10 @@
   var MIN_INFIX = 5; // shorter stems inside other words would match too much
   var MIN_FUZZY = 7; // shorter words have too many neighbours one letter away
 
+  // The root of norwegian-query.js (Snowball's stemmer, the same as lunr.no.stemmer, and a
+  // verbal noun's "-ing" off); lunr's own stemmer where that script is missing.
   function stem(word) {
-    return lunr.no.stemmer(new lunr.Token(word, {})).toString();
+    return kb ? kb.root(word) : lunr.no.stemmer(new lunr.Token(word, {})).toString();
   }
 
   function prefixStemmer(token) {

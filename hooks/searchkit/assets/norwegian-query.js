@@ -3,6 +3,8 @@
  * Pure functions, no engine known; loaded in the search worker (Material's lunr worker or
  * Zensical's) after the sector's words (self.KB_SEARCH_TERMS, from includes/terms.yml):
  *   stem(word)         the Snowball stemmer for Norwegian (bokmål and nynorsk endings);
+ *   root(word)         the stem, and a verbal noun's "-ing" off ("registrering" ->
+ *                      "registrer", which "registrere" starts with), for prefix matching;
  *   isStopWord(word)   the Snowball stop list (both written forms);
  *   slots(words)       the query as slots: each slot is one or more of the typed words, with
  *                      its alternatives (the words themselves, and the other words of a group
@@ -83,6 +85,13 @@
     return word;
   }
 
+  var MIN_ROOT = 6; // "-ing" stays on shorter stems ("ting", "kling")
+
+  function root(word) {
+    var stemmed = stem(word);
+    return stemmed.length - 3 >= MIN_ROOT && stemmed.slice(-3) === "ing" ? stemmed.slice(0, -3) : stemmed;
+  }
+
   function isStopWord(word) { return STOP_SET[word.toLowerCase()] === true; }
 
   // The words of a phrase as the query splits them (hyphens and spaces).
@@ -135,5 +144,5 @@
     return result;
   }
 
-  scope.KB_SEARCH = { stem: stem, isStopWord: isStopWord, words: words, slots: slots };
+  scope.KB_SEARCH = { stem: stem, root: root, isStopWord: isStopWord, words: words, slots: slots };
 })(self);

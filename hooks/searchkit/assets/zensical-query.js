@@ -6,7 +6,7 @@
  * with self.KB_SEARCH (searchkit/assets/norwegian-query.js), and rewrites each query before
  * the worker sees it, as a tree of the worker's own query syntax:
  *   - stop words ("hvem", "for") are left out, unless nothing else was typed;
- *   - each word is asked for by its stem ("lønnstilskudd" for "lønnstilskuddet"), which the
+ *   - each word is asked for by its root ("lønnstilskudd" for "lønnstilskuddet"), which the
  *     worker's prefix match extends to every form on the pages, or by any indexed word that
  *     holds the stem inside it ("samarbeidsavtale" for "avtale");
  *   - the other words of a group in includes/terms.yml count as the typed word ("NIR" or
@@ -52,7 +52,7 @@
 
   // One word: its stem as a prefix, and the indexed words that hold the stem inside them.
   function word(text, range) {
-    var stemmed = transform(kb.stem(text));
+    var stemmed = transform(kb.root(text));
     var found = [value(stemmed || transform(text), "prefix", range)];
     if (stemmed.length >= MIN_INFIX) {
       for (var i = 0; i < terms.length && found.length <= MAX_INFIX; i++) {
