@@ -17,6 +17,7 @@ from .cite_syntax import Mode
 
 CITE_CLASS = "kb-cite"
 VIA_CLASS = "kb-cite-via"  # the work read, in a secondary citation
+SECONDARY_CLASS = "kb-cite-secondary"  # ", sitert i" and that work
 CITATION_CLASS = "kb-citation"
 ERROR_CLASS = "kb-cite-error"
 CITE_ID = "sitering-{}"
@@ -72,6 +73,8 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
     """
     wrapper = etree.Element("span", {"class": CITATION_CLASS,
                                      "data-cites": " ".join(item.key for item in items)})
+    if not textual:  # "(Fafo, 2017)" is apparatus; "Fafo (2017) fant" is the sentence's subject
+        wrapper.attrib.update(NOT_SEARCHED)
     writer = _Writer(wrapper)
     # Python-Markdown renders the texts of a returned element only if the element's own text
     # is not final; every such text costs a pass of all inline patterns. So: final text
@@ -155,9 +158,12 @@ class _Writer:
 def _write_via(writer: _Writer, target: Target) -> None:
     """", sitert i IMDi, 2021": the work the site read, linked too (but not numbered)."""
     if target.via is not None:
-        writer.text(f", {SECONDARY} ")
-        via = writer.element(_link(target.via, f"{target.via.names}, {target.via.year}"))
+        # Out of the search: "sitert i IMDi" is apparatus even inside a textual citation.
+        span = writer.element(etree.Element("span", {"class": SECONDARY_CLASS, **NOT_SEARCHED}))
+        span.text = AtomicString(f", {SECONDARY} ")
+        via = _link(target.via, f"{target.via.names}, {target.via.year}")
         via.set("class", VIA_CLASS)
+        span.append(via)
 
 
 def _link(target: Target, label: str) -> etree.Element:
