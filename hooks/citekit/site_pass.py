@@ -25,6 +25,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from searchkit.zensical import write_search_worker
 
 from .assets import CITATION_ASSETS, INDEX_ASSETS
 from .assets import SOURCE as ASSET_SOURCE
@@ -41,7 +42,6 @@ from .dates import as_date
 from .site_index import (CATALOGUE, CitingPage, citation_counts, cited_by, citing_places,
                          index_files, page_body)
 from .urls import file_url, page_url, relative_url
-from searchkit.zensical import write_search_worker
 
 BIB_FILE = "references.bib"
 OUT = Path("build") / "zensical"
