@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from citekit.assets import SEARCH_EXTENSION
+from citekit.assets import SEARCH_ASSETS, SEARCH_EXTENSION
 from guard import guarded
+from hook_assets import add_asset_files, link_assets
 from searchkit import query_script
 
 if TYPE_CHECKING:
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.norwegian_search")
 LUNR_NO = "assets/javascripts/lunr/min/lunr.no.min.js"
 EXTENSION = SEARCH_EXTENSION
+
+
+@guarded
+def on_config(config: MkDocsConfig, **kwargs) -> MkDocsConfig:
+    link_assets(config, *SEARCH_ASSETS)
+    return config
 
 
 @guarded
@@ -41,4 +48,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     content = theme_file.content_string + "\n" + script + EXTENSION.read_text(encoding="utf-8")
     files.remove(theme_file)
     files.append(File.generated(config, LUNR_NO, content=content))
+    add_asset_files(files, config, *SEARCH_ASSETS)
     return files

@@ -27,7 +27,7 @@ import markdown
 import yaml
 from searchkit.zensical import write_search_worker
 
-from .assets import CITATION_ASSETS, INDEX_ASSETS
+from .assets import CITATION_ASSETS, INDEX_ASSETS, SEARCH_ASSETS
 from .assets import SOURCE as ASSET_SOURCE
 from .assets import TARGET as ASSET_DIR
 from .entry_page import CITED_BY_MARKER
@@ -52,7 +52,7 @@ SHARED_TEMPLATES = ("main.html", "partials/language.html", "partials/source-file
 # The fixes to the theme's partials (themefix.overrides) that Zensical's partials need too.
 ZENSICAL_FIXES = ("partials/nav-item.html", "partials/copyright.html")
 # The stylesheets and scripts the MkDocs hooks add to every page.
-ASSETS = CITATION_ASSETS + INDEX_ASSETS
+ASSETS = CITATION_ASSETS + INDEX_ASSETS + SEARCH_ASSETS
 
 
 @dataclass
