@@ -18,7 +18,7 @@ NODE_DEPS := nodejs npm
 # Material prints an end-of-life banner for MkDocs 2 unless this is set.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick clean \
+.PHONY: serve build build-zensical offline test test-unit lint audit bench bench-quick bench-search clean \
         base-deps pdf-deps browser-deps node-deps
 
 serve: $(SITE_STAMP)
@@ -55,8 +55,13 @@ audit: $(TEST_STAMP) browser-deps
 	npm ci --no-audit --no-fund
 	$(BIN)/python scripts/audit.py
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) browser-deps
 	$(BIN)/python benchmarks/run.py --sizes small medium large
+	$(BIN)/python benchmarks/search.py
+
+# The search benchmark alone: reader queries typed into each engine's search box (Chromium).
+bench-search: $(TEST_STAMP) browser-deps
+	$(BIN)/python benchmarks/search.py
 
 bench-quick: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium

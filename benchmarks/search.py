@@ -7,7 +7,8 @@ index's size and the build's time.
 
     python benchmarks/search.py                      # both engines, fresh builds
     python benchmarks/search.py --engines mkdocs --site-mkdocs /tmp/site
-    python benchmarks/search.py --builds 3           # time three builds per engine
+    python benchmarks/search.py --builds 5           # time five builds per engine
+    PYTHONPATH=../old/hooks python benchmarks/search.py --root ../old   # another checkout
 """
 
 from __future__ import annotations
@@ -88,20 +89,20 @@ def run_queries(site: Path, engine: str, queries: list[Query], driver=None) -> l
             driver.quit()
 
 
-def build(engine: str, out: Path) -> tuple[Path, float]:
-    """Build the real site with `engine`; the site folder and the wall time in seconds."""
+def build(engine: str, out: Path, root: Path = ROOT) -> tuple[Path, float]:
+    """Build the site at `root` with `engine`; the site folder and the wall time in seconds."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PDF": "false"}
     started = time.perf_counter()
     if engine == "mkdocs":
         site = out / "site"
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                       cwd=ROOT, env=env, check=True, capture_output=True)
+                       cwd=root, env=env, check=True, capture_output=True)
     else:
-        subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=ROOT, env=env, check=True,
+        subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=root, env=env, check=True,
                        capture_output=True)
         subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--clean", "-f",
-                        "build/zensical.yml"], cwd=ROOT, env=env, check=True, capture_output=True)
-        site = ROOT / "build" / "zensical" / "site"
+                        "build/zensical.yml"], cwd=root, env=env, check=True, capture_output=True)
+        site = root / "build" / "zensical" / "site"
     return site, time.perf_counter() - started
 
 
@@ -120,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-zensical", type=Path, help="a built Zensical site to use instead of building")
     parser.add_argument("--builds", type=int, default=3, help="builds timed per engine (default 3)")
     parser.add_argument("--json", type=Path, help="write every query's outcome here")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="the project to build (another checkout, to compare; put its hooks/ "
+                             "first on PYTHONPATH)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "tests"))  # conftest.new_browser, a script's import only
     queries = load_queries()
@@ -132,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 site = given
             else:
                 for number in range(args.builds):
-                    site, seconds = build(engine, Path(tmp) / f"{engine}-{number}")
+                    site, seconds = build(engine, Path(tmp) / f"{engine}-{number}", args.root.resolve())
                     times.append(seconds)
             outcomes = run_queries(site, engine, queries)
             result = score(outcomes)
