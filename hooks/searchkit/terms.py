@@ -38,7 +38,9 @@ def parse_terms(text: str, name: str = str(TERMS_FILE)) -> tuple[list[Term], lis
         return [], []
     if not isinstance(node, yaml.SequenceNode):
         return [], [Problem(name, node.start_mark.line + 1, "expected a list of terms")]
-    terms, problems, seen = [], [], {}
+    terms: list[Term] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
     for item in node.value:
         line = item.start_mark.line + 1
         data = yaml.safe_load(yaml.serialize(item))
