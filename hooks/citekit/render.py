@@ -73,8 +73,6 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
     """
     wrapper = etree.Element("span", {"class": CITATION_CLASS,
                                      "data-cites": " ".join(item.key for item in items)})
-    if not textual:  # "(Fafo, 2017)" is apparatus; "Fafo (2017) fant" is the sentence's subject
-        wrapper.attrib.update(NOT_SEARCHED)
     writer = _Writer(wrapper)
     # Python-Markdown renders the texts of a returned element only if the element's own text
     # is not final; every such text costs a pass of all inline patterns. So: final text
@@ -106,10 +104,16 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
             writer.text("; ")
         marks.append(_write_item(writer, item))
     writer.text(")")
-    return _finish(wrapper, markdown_inside), marks
+    return _finish(wrapper, markdown_inside, apparatus=True), marks
 
 
-def _finish(wrapper: etree.Element, markdown_inside: bool) -> etree.Element:
+def _finish(wrapper: etree.Element, markdown_inside: bool, apparatus: bool = False) -> etree.Element:
+    if apparatus:
+        # "(Fafo, 2017)" is apparatus, out of the search; "Fafo (2017) fant" is the sentence's
+        # subject. Each part is marked, not the wrapper: Material's search parser ends an
+        # exclusion at the first nested element of the same tag (a locator's <span>).
+        for child in wrapper:
+            child.attrib.update(NOT_SEARCHED)
     if not markdown_inside:
         wrapper.text = AtomicString(wrapper.text or "")
     for child in wrapper:
