@@ -18,7 +18,7 @@ import search_ui
 from conftest import ROOT, new_browser
 from test_browser_search import QUERIES as INFLECTED
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = pytest.mark.browser
 PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")
 
 # Pages that guide (not the research index, not the page about the site).
