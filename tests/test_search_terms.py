@@ -28,7 +28,7 @@ def test_the_hover_texts_are_written_from_the_terms():
     terms, _ = load_terms(ROOT)
     written = (ROOT / ABBREVIATIONS_FILE).read_text(encoding="utf-8")
     assert written == abbreviations_markdown(terms), (
-        "includes/abbreviations.md differs from includes/terms.yml: run `python -m searchkit.terms --write`")
+        "includes/abbreviations.md differs from includes/terms.yml: run `python -m searchkit --write`")
 
 
 @pytest.mark.parametrize("words", [

@@ -1,7 +1,7 @@
 """The sector's words (includes/terms.yml): the glossary's hover texts and the groups of words
 the search treats as the same. One file, read here for both uses; no site generator known.
 
-    python -m searchkit.terms --write   # rewrite includes/abbreviations.md from the data
+    python -m searchkit --write   # rewrite includes/abbreviations.md from the data
 """
 
 from __future__ import annotations
@@ -109,7 +109,3 @@ def main(argv: list[str]) -> int:
         (root / ABBREVIATIONS_FILE).write_text(abbreviations_markdown(terms), encoding="utf-8")
         print(f"Wrote {ABBREVIATIONS_FILE} from {TERMS_FILE}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
