@@ -14,6 +14,7 @@ index's size and the build's time.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import subprocess
@@ -75,9 +76,17 @@ def score(outcomes: list[Outcome]) -> Score:
                  sum(1 / r for r in ranks if r) / count, count)
 
 
-def run_queries(site: Path, engine: str, queries: list[Query], driver=None) -> list[Outcome]:
-    from conftest import new_browser  # the tests' Chromium: Debian's, never a download
+def new_browser():
+    """The tests' headless Chromium (Debian's, never a download), from tests/conftest.py."""
+    spec = importlib.util.spec_from_file_location("kb_tests_conftest", ROOT / "tests" / "conftest.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module.new_browser()
 
+
+def run_queries(site: Path, engine: str, queries: list[Query], driver=None) -> list[Outcome]:
     own = driver is None
     driver = driver or new_browser()
     try:
@@ -125,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="the project to build (another checkout, to compare; put its hooks/ "
                              "first on PYTHONPATH)")
     args = parser.parse_args(argv)
-    sys.path.insert(0, str(ROOT / "tests"))  # conftest.new_browser, a script's import only
     queries = load_queries()
     report, failed = {}, False
     with tempfile.TemporaryDirectory(prefix="kb-search-bench-") as tmp:
