@@ -20,9 +20,9 @@ export NO_MKDOCS_2_WARNING := 1
 # The builds of the benchmark and the audit are looked at here, never published: they need no
 # SITE_URL (hooks/buildkit/publishing.py). `make build`, `make offline` and `make
 # build-zensical` publish, and stop without one.
-bench bench-quick audit: export KB_LOCAL := true
+bench bench-quick bench-search audit: export KB_LOCAL := true
 
-.PHONY: serve build build-zensical offline offline-zip offline-zensical test test-unit lint audit bench bench-quick clean \
+.PHONY: serve build build-zensical offline offline-zip offline-zensical test test-unit lint audit bench bench-quick bench-search clean \
         base-deps pdf-deps browser-deps node-deps
 
 serve: $(SITE_STAMP)
@@ -77,8 +77,13 @@ audit: $(TEST_STAMP) browser-deps
 	npm ci --no-audit --no-fund
 	$(BIN)/python scripts/audit.py
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) browser-deps
 	$(BIN)/python benchmarks/run.py --sizes small medium large
+	$(BIN)/python benchmarks/search.py
+
+# The search benchmark alone: reader queries typed into each engine's search box (Chromium).
+bench-search: $(TEST_STAMP) browser-deps
+	$(BIN)/python benchmarks/search.py
 
 bench-quick: $(TEST_STAMP)
 	$(BIN)/python benchmarks/run.py --sizes small medium

@@ -105,7 +105,7 @@ VALID = [
     ("markup and script in fields escaped", entry("s2020", title="<img src=x onerror=alert(1)> *fet*"),
      "[@s2020]", "&lt;img src=x onerror=alert(1)&gt; *fet*"),
     ("nested brackets", entry("n2020"), "[[@n2020]] og [se [vedlegg] @n2020]",
-     '<span class="kb-cite-prefix">se [vedlegg]</span> <a'),
+     '<span class="kb-cite-prefix" data-search-exclude="">se [vedlegg]</span> <a'),
     ("citations in code, comments, links, URLs and e-mail left alone", entry("c2020"),
      "`[@c2020]` <!-- [@x] --> [@c2020](https://example.org) https://example.org/@x post@example.org [@c2020]",
      "<code>[@c2020]</code>"),

@@ -10,3 +10,4 @@ TARGET = "assets/kunnskapsbase"  # where they go in the site
 CITATION_ASSETS = ("citations.css",)
 SEARCH_EXTENSION = SOURCE / "lunr-no-prefix-stemming.js"  # Material's lunr pipeline (MkDocs)
 INDEX_ASSETS = ("research-index.css", "research-index.js")
+SEARCH_ASSETS = ("search-hint.js",)  # where to look when the search finds nothing

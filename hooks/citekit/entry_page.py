@@ -15,6 +15,11 @@ from .people import inverted, join_names
 from .slugs import slugify
 
 CITED_BY_MARKER = "<!-- kb:cited-by -->"
+# Sections a reader does not search for (who cites the work, how to cite it): out of the index.
+NOT_SEARCHED = "{ data-search-exclude }"
+# A work page answers a question about the work; the guidance that cites it answers a question
+# about the topic, so it ranks above (Material's document boost; Zensical has none).
+SEARCH = {"boost": 0.5}
 # What Markdown would read as the start of a list at the start of a definition.
 _LIST_MARKER = re.compile(r"^(\d+)\.|^([-+*])(?=\s)")
 
@@ -33,15 +38,15 @@ def entry_page(work: Work, bibtex: str, works: Mapping[str, Work] | None = None,
         description += " (kjent gjennom en annen kilde)"
     # Material writes title and description into the page unescaped.
     lines = [front_matter({"title": html.escape(title), "description": html.escape(description),
-                           "kb_entry": work.key}),
+                           "kb_entry": work.key, "search": SEARCH}),
              f"# {md_text(title)}", ""]
     lines += [f'<p class="kb-entry-reference">{work.reference_html_unlinked}</p>', ""]
     lines += _notes(work, works or {})
     lines += _facts(work, work_kind)
     if entry.get("abstract"):
         lines += ["## Sammendrag", "", md_text(entry.get("abstract")), ""]
-    lines += ["## Sitert i kunnskapsbasen", "", CITED_BY_MARKER, ""]
-    lines += ["## Slik siterer du verket", "",
+    lines += [f"## Sitert i kunnskapsbasen {NOT_SEARCHED}", "", CITED_BY_MARKER, ""]
+    lines += [f"## Slik siterer du verket {NOT_SEARCHED}", "",
               f"I teksten: {md_text(work.label.narrative)} eller ({md_text(work.label.parenthetical)}).",
               "", "Referanse i APA 7-stil:", "", f"> {md_text(work.reference_text)}", "",
               "BibTeX, for Zotero, EndNote, LaTeX og Pandoc:", "", "```bibtex", bibtex.strip(), "```", "",

@@ -128,11 +128,12 @@ def index_body(works: Sequence[Work], groups: Mapping[str, list[Group]], page_nu
 def group_front(group: Group) -> dict:
     title = group.facet.group_title.format(group.name)
     count = len(group.works)
-    # Topic pages help search; the other listings would only repeat the entry pages there.
+    # Listings only repeat the work pages, which the search finds by their topics; a topic
+    # page titled "Emne: samarbeidsavtale" would outrank the guidance that answers the query.
     # Material writes title and description into the page unescaped.
     return {"title": html.escape(title),
             "description": html.escape(f"{title}: {count} {_kilder(count)} i kunnskapsbasen."),
-            "search": {"exclude": group.facet.folder != "tema"},
+            "search": {"exclude": True},
             "kb_page": f"group:{group.facet.folder}/{group.slug}"}
 
 

@@ -17,7 +17,7 @@ from .dates import DateValue, PartialDate, norwegian_date
 from .entry_types import is_act
 from .labels import assign_labels
 from .model import Entry, Person
-from .render import from_html
+from .render import NOT_SEARCHED, from_html
 from .slugs import slugify
 
 
@@ -41,7 +41,7 @@ def dates_line(updated: datetime.date | None, years: tuple[int, int] | None) -> 
     """`<p class="kb-page-dates">`: the page's date and the age of its sources."""
     if updated is None and years is None:
         return None
-    line = etree.Element("p", {"class": "kb-page-dates"})
+    line = etree.Element("p", {"class": "kb-page-dates", **NOT_SEARCHED})
     if updated is not None:
         span = etree.SubElement(line, "span", {"class": "kb-updated"})
         span.text = AtomicString("Sist oppdatert ")
@@ -64,7 +64,7 @@ def currency_note(years: Sequence[str], newer: Sequence[tuple[str, str]], href: 
     """`<p class="kb-currency-note">`: some of the page's advice is from `years`, who has
     published newer guidance since (`newer`: its label, "IMDi (2023)", and its page's link),
     and a link to "Hva er nytt" (`href`)."""
-    note = etree.Element("p", {"class": CURRENCY_NOTE_CLASS})
+    note = etree.Element("p", {"class": CURRENCY_NOTE_CLASS, **NOT_SEARCHED})
     note.text = AtomicString(f"Noen av rådene på denne siden er fra {_listed(years)}. ")
     last = None
     for index, (label, work_href) in enumerate(newer):
@@ -105,7 +105,7 @@ def cite_block(title: str, updated: datetime.date, url: str, site: SiteInfo, pat
     entry, bibtex = page_entry(title, updated, url, site, path)
     label = assign_labels([entry])[entry.key]
     reference = format_reference(entry, label)
-    block = etree.Element("details", {"class": "kb-cite-page quote"})
+    block = etree.Element("details", {"class": "kb-cite-page quote", **NOT_SEARCHED})
     summary = etree.SubElement(block, "summary")
     summary.text = AtomicString("Slik siterer du denne siden")
     intro = etree.SubElement(block, "p")

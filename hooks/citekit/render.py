@@ -19,6 +19,7 @@ from .resolve import ListedWork, Target
 
 CITE_CLASS = "kb-cite"
 VIA_CLASS = "kb-cite-via"  # the work read, in a secondary citation
+SECONDARY_CLASS = "kb-cite-secondary"  # ", sitert i" and that work
 CITATION_CLASS = "kb-citation"
 ERROR_CLASS = "kb-cite-error"
 CITE_ID = "sitering-{}"
@@ -27,6 +28,9 @@ MAX_HOVER_TEXT = 400
 
 
 SECONDARY = "sitert i"  # APA 7's secondary citation, in Norwegian
+# Left out of the site search by both engines (Material and Zensical honour the attribute): a
+# reader searches the prose, not the reference lists, backlinks and citation blocks.
+NOT_SEARCHED = {"data-search-exclude": ""}
 
 
 @dataclass(frozen=True)
@@ -84,10 +88,16 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
             writer.text("; ")
         marks.append(_write_item(writer, item))
     writer.text(")")
-    return _finish(wrapper, markdown_inside), marks
+    return _finish(wrapper, markdown_inside, apparatus=True), marks
 
 
-def _finish(wrapper: etree.Element, markdown_inside: bool) -> etree.Element:
+def _finish(wrapper: etree.Element, markdown_inside: bool, apparatus: bool = False) -> etree.Element:
+    if apparatus:
+        # "(Fafo, 2017)" is apparatus, out of the search; "Fafo (2017) fant" is the sentence's
+        # subject. Each part is marked, not the wrapper: Material's search parser ends an
+        # exclusion at the first nested element of the same tag (a locator's <span>).
+        for child in wrapper:
+            child.attrib.update(NOT_SEARCHED)
     if not markdown_inside:
         wrapper.text = AtomicString(wrapper.text or "")
     for child in wrapper:
@@ -146,9 +156,12 @@ class _Writer:
 def _write_via(writer: _Writer, target: Target) -> None:
     """", sitert i IMDi, 2021": the work the site read, linked too (but not numbered)."""
     if target.via is not None:
-        writer.text(f", {SECONDARY} ")
-        via = writer.element(_link(target.via, f"{target.via.names}, {target.via.year}"))
+        # Out of the search: "sitert i IMDi" is apparatus even inside a textual citation.
+        span = writer.element(etree.Element("span", {"class": SECONDARY_CLASS, **NOT_SEARCHED}))
+        span.text = AtomicString(f", {SECONDARY} ")
+        via = _link(target.via, f"{target.via.names}, {target.via.year}")
         via.set("class", VIA_CLASS)
+        span.append(via)
 
 
 def hover_text(target: Target) -> str:
@@ -191,10 +204,10 @@ def error_mark(source: str, message: str) -> etree.Element:
 
 def reference_list(works: Sequence[ListedWork], heading: str = "Kilder") -> list[etree.Element]:
     """The heading and list that end a citing page."""
-    title = etree.Element("h2", {"id": "kilder", "class": "kb-references-heading"})
+    title = etree.Element("h2", {"id": "kilder", "class": "kb-references-heading", **NOT_SEARCHED})
     title.text = heading
     title.tail = "\n"
-    listing = etree.Element("ul", {"class": "kb-references"})
+    listing = etree.Element("ul", {"class": "kb-references", **NOT_SEARCHED})
     listing.text = listing.tail = "\n"
     for work in works:
         item = from_html("li", {"id": f"kilde-{work.key}"}, work.reference_html + " ")

@@ -116,6 +116,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         citations.configure(state, config)
         accessibility.configure(state, config)
         research_index.configure(config)
+        search.configure(config)
         pdf.configure(state, config)
         accessibility.check_overrides(state, config)
         return config

@@ -11,7 +11,7 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from book.site import PDF_PATH
-from citekit.assets import CITATION_ASSETS, INDEX_ASSETS
+from citekit.assets import CITATION_ASSETS, INDEX_ASSETS, SEARCH_ASSETS
 from citekit.assets import TARGET as ASSET_DIR
 
 from .offline import SHIM_URI
@@ -26,7 +26,7 @@ def building_config(staging: Path) -> Path:
     at once."""
     return CONFIG.parent / f".zensical{staging.name}.yml"
 # The stylesheets and scripts the MkDocs plugin adds to every page.
-ASSETS = CITATION_ASSETS + INDEX_ASSETS
+ASSETS = CITATION_ASSETS + INDEX_ASSETS + SEARCH_ASSETS
 SHIM = "kb_zensical.markdown_ext"
 
 

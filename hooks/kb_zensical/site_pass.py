@@ -50,6 +50,7 @@ from citekit.site_index import (
 )
 from citekit.tasks import TASK_FILE, Tasks, load_tasks
 from citekit.urls import file_url, page_url, relative_url
+from searchkit.zensical import write_search_worker
 from themefix.escape import escape_pages
 
 from .markdown_ext import KnowledgeBaseExtension
@@ -126,6 +127,8 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     _write_index(out / "docs", library, records, list(order), directory_urls)
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
+    # Norwegian search: our query script inside Zensical's own search worker (searchkit).
+    report.problems += write_search_worker(out / "overrides", root)
     options = shim_options(BIB_FILE, docs_dir)
     nav = None if config.get("nav") else default_nav(list(records))
     write_config(root, options, offline=offline, pdf=pdf, nav=nav)
