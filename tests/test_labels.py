@@ -1,4 +1,5 @@
-"""Author-year labels: shortauthor first, then one, two or 'mfl.' names; a/b on collisions."""
+"""Author-year labels: shortauthor first, then one, two ('&' in parentheses, 'og' in running
+text) or 'et al.' names; a/b on collisions."""
 
 import pytest
 
@@ -16,15 +17,15 @@ def labels(bib):
 
 @pytest.mark.parametrize("fields, expected", [
     ("author = {Tronstad, K. R.}", ("Tronstad", "2015")),
-    ("author = {R{\\o}hneb{\\ae}k, M. and Eide, T. H.}", ("Røhnebæk og Eide", "2015")),
-    ("author = {Djuve, A. and Kavli, H. and Bråthen, B.}", ("Djuve mfl.", "2015")),
+    ("author = {R{\\o}hneb{\\ae}k, M. and Eide, T. H.}", ("Røhnebæk & Eide", "2015")),
+    ("author = {Djuve, A. and Kavli, H. and Bråthen, B.}", ("Djuve et al.", "2015")),
     ("author = {Djuve, A. and Kavli, H. and Bråthen, B.}, shortauthor = {Fafo}", ("Fafo", "2015")),
     ("author = {{Riksrevisjonen}}", ("Riksrevisjonen", "2015")),
     ("author = {{A og B AS}}", ("A og B AS", "2015")),
     ("author = {Jean de la Fontaine}", ("de la Fontaine", "2015")),
     ("editor = {Nordmann, Ola}", ("Nordmann", "2015")),
     ("institution = {NIBR}", ("NIBR", "2015")),
-    ("author = {{IMDi} and {AVDir}}, shortauthor = {{IMDi} and {AVDir}}", ("IMDi og AVDir", "2015")),
+    ("author = {{IMDi} and {AVDir}}, shortauthor = {{IMDi} and {AVDir}}", ("IMDi & AVDir", "2015")),
 ])
 def test_label(fields, expected):
     assert labels(f"@techreport{{k2015, {fields}, title = {{T}}, year = 2015}}") == {"k2015": expected}
@@ -46,9 +47,9 @@ def test_norwegian_sort_order():
 
 
 @pytest.mark.parametrize("bib, expected", [
-    ("@techreport{k2015, author = {Hansen, Kari and others}, title = {T}, year = 2015}", ("Hansen mfl.", "2015")),
+    ("@techreport{k2015, author = {Hansen, Kari and others}, title = {T}, year = 2015}", ("Hansen et al.", "2015")),
     ("@techreport{k2015, author = {Hansen, Kari and Berg, Per and others}, title = {T}, year = 2015}",
-     ("Hansen mfl.", "2015")),
+     ("Hansen et al.", "2015")),
     ("@techreport{k2015, author = {Hansen, Kari}, title = {T}, date = {2019/2020}}", ("Hansen", "2019–2020")),
     ("@legislation{k2015, title = {Lov om integrering}, shorttitle = {integreringsloven}, date = {2020-11-06}}",
      ("integreringsloven", "2020")),

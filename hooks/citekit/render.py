@@ -65,7 +65,8 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
             marks.append(writer.element(_unknown(first.key)))
         else:
             closes_here = not first.locator and not rest and not first.target.via
-            label = f"{first.target.names} ({first.target.year}" + (")" if closes_here else "")
+            names = first.target.narrative_names or first.target.names  # 'og' in running text
+            label = f"{names} ({first.target.year}" + (")" if closes_here else "")
             marks.append(writer.element(_link(first.target, label)))
             if closes_here:
                 return _finish(wrapper, markdown_inside), marks

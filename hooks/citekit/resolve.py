@@ -18,11 +18,12 @@ class Target:
     is the work the site read it in, when it knows the work only second-hand (APA's secondary
     citation)."""
 
-    names: str
+    names: str  # inside parentheses: 'Røhnebæk & Eide'
     year: str
     href: str
     hover: str
     via: Target | None = None
+    narrative_names: str = ""  # in running text, when they differ: 'Røhnebæk og Eide'
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def target(library: Library, key: str, page_path: str) -> Target | None:
         return None
     via = work.entry.get("citedin")
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
-                  work.reference_text, target(library, via, page_path) if via in library.works else None)
+                  work.reference_text, target(library, via, page_path) if via in library.works else None,
+                  work.label.narrative_names)
 
 
 def unknown_key_message(library: Library, key: str) -> str | None:
