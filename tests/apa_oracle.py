@@ -1,0 +1,217 @@
+"""Pandoc's citeproc with the Norsk APA CSL style as the oracle for our APA formatter: the
+reference-list text and the in-text citations (parenthetical and narrative, with a locator) of
+a batch of entries, from our formatter and from Pandoc fed our own CSL-JSON export, so that the
+oracle sees exactly the fields we format. One Pandoc process formats a whole batch.
+
+Where the site deliberately differs from the style, `DIFFERENCES` says how, one row per line
+of README's table; a row either changes what Pandoc is given (the style cannot express the
+rule) or what it returns (the style's own slip), and nothing else is normalised but
+whitespace and markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypandoc
+
+from citekit.apa import format_reference
+from citekit.exports import csl_item
+from citekit.fields import derived
+from citekit.labels import IN_TEXT, Label, assign_labels
+from citekit.model import Entry
+
+PANDOC = pypandoc.get_pandoc_path()
+STYLE = Path(__file__).resolve().parents[2] / "shared" / "csl" / "norsk-apa-manual.csl"
+LOCATOR = "s. 4"
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """One work as a reader sees it: its reference, and how the text cites it."""
+
+    reference: str | None  # None: not the style's to judge (a difference says why)
+    parenthetical: str  # with a locator: (Tronstad, 2015, s. 4)
+    narrative: str  # with a locator: Tronstad (2015, s. 4)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A deliberate difference from the style (README, "Where we differ from the style")."""
+
+    name: str
+    applies: Callable[[Entry], bool]
+    # what Pandoc is given: the CSL item for the reference list, and for the citations
+    item: Callable[[dict, Entry], dict] = lambda item, entry: item
+    cite_item: Callable[[dict, Entry], dict] = lambda item, entry: item
+    # what it returns
+    result: Callable[[Formatted, Entry], Formatted] = lambda found, entry: found
+
+
+def _is_act(entry: Entry) -> bool:
+    return derived(entry).kind.style == "legislation"
+
+
+def _short_authors(item: dict, entry: Entry) -> dict:
+    return {**item, "author": [{"literal": p.family} for p in entry.short_authors]}
+
+
+def _without_publisher(item: dict, entry: Entry) -> dict:
+    return {name: value for name, value in item.items() if name != "publisher"}
+
+
+_NARRATIVE_NAMES = re.compile(r"^(?P<names>.*?)(?P<rest> \(.*)$")
+_MONTH_AFTER_YEAR = re.compile(r"^(?P<head>[^(]*\(\d{4}[a-z]?)\. (?P<month>\w+\))")
+_RANGE_DATE = re.compile(r"\((?P<years>\d{4}–\d{4}[a-z]?)\. [^)]*\)")
+_ACT_NARRATIVE = re.compile(r"^\((?P<names>.*?), (?P<rest>.*)\)$")
+
+
+def _og_in_running_text(found: Formatted, entry: Entry) -> Formatted:
+    match = _NARRATIVE_NAMES.match(found.narrative)
+    if not match:
+        return found
+    names = match["names"].replace(" & ", f" {IN_TEXT} ")
+    return Formatted(found.reference, found.parenthetical, names + match["rest"])
+
+
+def _act_narrative(found: Formatted, entry: Entry) -> Formatted:
+    match = _ACT_NARRATIVE.match(found.narrative)
+    narrative = f"{match['names']} ({match['rest']})" if match else found.narrative
+    return Formatted(found.reference, found.parenthetical, narrative)
+
+
+def _act_reference(found: Formatted, entry: Entry) -> Formatted:
+    return Formatted(None, found.parenthetical, found.narrative)
+
+
+def _month_with_comma(found: Formatted, entry: Entry) -> Formatted:
+    if found.reference is None:
+        return found
+    reference = _MONTH_AFTER_YEAR.sub(r"\g<head>, \g<month>", found.reference)
+    return Formatted(_RANGE_DATE.sub(r"(\g<years>)", reference), found.parenthetical, found.narrative)
+
+
+DIFFERENCES = (
+    # The sector cites institutes by the short name (shortauthor): 'Fafo (2017)'.
+    Difference("institute label", lambda e: bool(e.short_authors), cite_item=_short_authors),
+    # The manual: 'og' in running text; the style knows no running text and writes '&'.
+    Difference("og in running text", lambda e: True, result=_og_in_running_text),
+    # APA 7 leaves the publisher out when it is the author; the style repeats it.
+    Difference("publisher is the author",
+               lambda e: bool(derived(e).publisher) and not derived(e).shown_publisher,
+               item=_without_publisher),
+    # The style writes a month without a day as '(2021. april)' and a range of web-page
+    # dates as '(2019–2020. mai–januar)'; APA: '(2021, april)', and the years of a range.
+    Difference("web page month", lambda e: derived(e).kind.full_date, result=_month_with_comma),
+    # An act: the style formats US legislation ('Pub. L. No.'); the manual's form is pinned in
+    # tests/test_apa.py. In running text: 'integreringsloven (2020)', where Pandoc writes the
+    # parenthetical form.
+    Difference("act", _is_act, result=lambda found, entry: _act_narrative(_act_reference(found, entry), entry)),
+)
+
+
+def ours(entries: Iterable[Entry]) -> dict[str, Formatted]:
+    entries = list(entries)
+    labels = assign_labels(entries)
+    return {entry.key: _ours(entry, labels[entry.key]) for entry in entries}
+
+
+def _ours(entry: Entry, label: Label) -> Formatted:
+    return Formatted(format_reference(entry, label).text,
+                     f"({label.parenthetical}, {LOCATOR})", f"{label.in_text} ({label.year}, {LOCATOR})")
+
+
+def oracle(entries: Iterable[Entry]) -> dict[str, Formatted]:
+    """What Pandoc's citeproc makes of the entries (our CSL-JSON), the differences applied."""
+    entries = list(entries)
+    references = _pandoc([_item(entry, "item") for entry in entries], [], "reference")
+    citations = _pandoc([_item(entry, "cite_item") for entry in entries], [e.key for e in entries], "cite")
+    found = {}
+    for entry in entries:
+        parenthetical, narrative = citations[entry.key]
+        result = Formatted(references[entry.key][0], parenthetical, narrative)
+        for difference in DIFFERENCES:
+            if difference.applies(entry):
+                result = difference.result(result, entry)
+        found[entry.key] = result
+    return found
+
+
+def _item(entry: Entry, stage: str) -> dict:
+    item = csl_item(entry)
+    for difference in DIFFERENCES:
+        if difference.applies(entry):
+            item = getattr(difference, stage)(item, entry)
+    return item
+
+
+def _pandoc(items: list[dict], cited: list[str], kind: str) -> dict[str, list[str]]:
+    """key -> [reference] (kind 'reference') or [parenthetical, narrative] (kind 'cite')."""
+    body = "".join(f"::: {{#c-{key}}}\n[@{key}, {LOCATOR}] @{key} [{LOCATOR}]\n:::\n\n" for key in cited)
+    document = '---\nnocite: "@*"\n---\n\n' + body + "::: {#refs}\n:::\n"
+    with tempfile.TemporaryDirectory() as folder:
+        bibliography = Path(folder) / "items.json"
+        bibliography.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        result = subprocess.run([PANDOC, "--citeproc", "--csl", str(STYLE), "-M", "lang=nb-NO",
+                                 "--bibliography", str(bibliography), "-f", "markdown", "-t", "json"],
+                                input=document, capture_output=True, text=True, check=True, timeout=120)
+    out: dict[str, list[str]] = {}
+    for block in json.loads(result.stdout)["blocks"]:
+        if block["t"] != "Div":
+            continue
+        ident, inner = block["c"][0][0], block["c"][1]
+        if ident == "refs" and kind == "reference":
+            for ref in inner:
+                out[ref["c"][0][0].removeprefix("ref-")] = [_plain(ref["c"][1])]
+        elif ident.startswith("c-"):
+            cites: list = []
+            _collect_cites(inner, cites)
+            out[ident.removeprefix("c-")] = [_plain(c) for c in cites]
+    return out
+
+
+def _collect_cites(node, found: list) -> None:
+    if isinstance(node, dict):
+        if node.get("t") == "Cite":
+            found.append(node["c"][1])
+            return
+        for value in node.values():
+            _collect_cites(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _collect_cites(value, found)
+
+
+def _plain(node) -> str:
+    """Pandoc's blocks or inlines as text: markup gone, whitespace normalised."""
+    out: list[str] = []
+    _text(node, out)
+    return normalise("".join(out))
+
+
+def _text(node, out: list[str]) -> None:
+    if isinstance(node, list):
+        for value in node:
+            _text(value, out)
+    elif isinstance(node, dict):
+        kind, content = node.get("t"), node.get("c")
+        if kind == "Str":
+            out.append(content)
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif kind in ("Link", "Span", "Div", "Quoted"):
+            _text(content[1], out)
+        elif kind in ("Code", "RawInline"):
+            out.append(content[1])
+        elif content is not None:
+            _text(content, out)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\xa0", " ").split())
