@@ -130,8 +130,11 @@ def _ours(entry: Entry, label: Label) -> Formatted:
 def oracle(entries: Iterable[Entry]) -> dict[str, Formatted]:
     """What Pandoc's citeproc makes of the entries (our CSL-JSON), the differences applied."""
     entries = list(entries)
-    references = _pandoc([_item(entry, "item") for entry in entries], [], "reference")
-    citations = _pandoc([_item(entry, "cite_item") for entry in entries], [e.key for e in entries], "cite")
+    # Both runs cite every work in the bibliography's order: citeproc breaks ties between works
+    # of one author, year and title by the order of first citation, as labels.py does.
+    keys = [entry.key for entry in entries]
+    references = _pandoc([_item(entry, "item") for entry in entries], keys, "reference")
+    citations = _pandoc([_item(entry, "cite_item") for entry in entries], keys, "cite")
     found = {}
     for entry in entries:
         parenthetical, narrative = citations[entry.key]

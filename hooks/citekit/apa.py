@@ -72,15 +72,18 @@ def format_reference(entry: Entry, label: Label, title_href: str | None = None) 
     return builder.result()
 
 
-def _author_element(builder: _Builder, fields: Derived) -> None:
-    names = [inverted(p) for p in fields.creators]
+def _name_list(names: list[str], more: bool) -> str:
+    """'A & B', 'A, B & C'; past twenty names the first nineteen, '…' and the last; a list
+    that ends in 'and others' (the rest unknown): 'A et al.', 'A, B, et al.'."""
     if len(names) > MAX_LISTED_AUTHORS:
-        text = ", ".join(names[: MAX_LISTED_AUTHORS - 1]) + ", … " + names[-1]
-    elif fields.more_creators:
-        # the bib says "and others": the rest is unknown ("Hansen, K. et al.", "A, B, et al.")
-        text = ", ".join(names) + ("," if len(names) > 1 else "") + f" {ET_AL}"
-    else:
-        text = join_names(names, AMPERSAND)
+        return ", ".join(names[: MAX_LISTED_AUTHORS - 1]) + ", … " + names[-1]
+    if more:
+        return ", ".join(names) + ("," if len(names) > 1 else "") + f" {ET_AL}"
+    return join_names(names, AMPERSAND)
+
+
+def _author_element(builder: _Builder, fields: Derived) -> None:
+    text = _name_list([inverted(p) for p in fields.creators], fields.more_creators)
     if fields.editors_are_creators:
         text += " (Red.)"
     builder.add(text)
@@ -152,7 +155,7 @@ def _chapter(builder: _Builder, fields: Derived, title_href: str | None) -> None
     builder.end_element()
     builder.add(" I ")
     if fields.editors:
-        builder.add(join_names([_name_first(p) for p in fields.editors], AMPERSAND) + " (Red.), ")
+        builder.add(_name_list([_name_first(p) for p in fields.editors], fields.more_editors) + " (Red.), ")
     builder.add(fields.container, italic=True)
     if fields.pages:
         builder.add(f" (s. {fields.pages})")
@@ -161,11 +164,16 @@ def _chapter(builder: _Builder, fields: Derived, title_href: str | None) -> None
 
 
 def _thesis(builder: _Builder, fields: Derived, title_href: str | None) -> None:
+    """APA 7: a thesis found in a database or archive (it has a DOI or URL) names its school
+    inside the brackets, '[Masteroppgave, OsloMet]'; an unpublished one after them."""
     builder.add(fields.title, italic=True, href=title_href)
-    if fields.genre:
-        builder.add(f" [{fields.genre}]")
+    published = bool(fields.link)
+    bracketed = ", ".join(part for part in (fields.genre, fields.shown_publisher if published else "") if part)
+    if bracketed:
+        builder.add(f" [{bracketed}]")
     builder.end_element()
-    _publisher_element(builder, fields)
+    if not published:
+        _publisher_element(builder, fields)
 
 
 def _standalone(builder: _Builder, fields: Derived, title_href: str | None) -> None:

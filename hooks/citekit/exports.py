@@ -79,7 +79,7 @@ def csl_item(entry: Entry) -> dict:
     if names:
         item["editor" if f.editors_are_creators else "author"] = names
     if f.editors:
-        item["editor"] = [_csl_name(p) for p in f.editors]
+        item["editor"] = [_csl_name(p) for p in f.editors] + ([{"literal": "others"}] if f.more_editors else [])
     if f.date_parts:
         item["issued"] = {"date-parts": [list(parts) for parts in f.date_parts]}
     for csl_name, value in (

@@ -128,6 +128,7 @@ class Derived:
     creators: tuple[Person, ...]  # authors, else editors, else the institution as organisation
     more_creators: bool  # 'and others' ended the list: more than those named
     editors: tuple[Person, ...]  # editors beside authors (of a book holding a chapter)
+    more_editors: bool  # and others
     editors_are_creators: bool  # an edited book: the editors stand in the authors' place
     container: str  # the journal, or the book holding a chapter
     publisher: str  # as the bibliography names it (a document's `howpublished` too)
@@ -178,6 +179,7 @@ def derive(entry: Entry) -> Derived:
         creators=people,
         more_creators=entry.more_authors if by_authors else bool(entry.editors and entry.more_editors),
         editors=entry.editors if by_authors else (),
+        more_editors=by_authors and entry.more_editors,
         editors_are_creators=not by_authors and bool(entry.editors),
         container=entry.get("journal") or entry.get("booktitle"),
         publisher=given_publisher,

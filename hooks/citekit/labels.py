@@ -58,7 +58,8 @@ def label_names(entry: Entry, conjunction: str = AMPERSAND) -> str:
     if not people:
         return entry.get("shorttitle")
     names = [surname(person) for person in people]
-    more = entry.more_authors if entry.authors and not entry.short_authors else False
+    # 'and others' ended the list of the names shown (authors, or an edited book's editors)
+    more = not entry.short_authors and (entry.more_authors if entry.authors else entry.more_editors)
     if len(names) >= 3 or (more and names):
         return f"{names[0]} {ET_AL}"
     return f" {conjunction} ".join(names)
@@ -88,11 +89,11 @@ def assign_labels(entries: Iterable[Entry]) -> dict[str, Label]:
     return labels
 
 
-def _within_year(entry: Entry) -> tuple[list[int], str, str]:
-    """Works of one author and year: by date (a month or day first known sorts first, as
-    citeproc's year-suffix does), then by title."""
+def _within_year(entry: Entry) -> tuple[list[int], str]:
+    """Works of one author and year: by date (a year alone before its months and days, as
+    citeproc's year-suffix does), then by title; a tie keeps the bibliography's order."""
     issued = entry.issued.start.parts if entry.issued else []
-    return (issued, norwegian_sort_key(entry.get("title")), entry.key)
+    return (issued, norwegian_sort_key(entry.get("title")))
 
 
 def _letter(index: int) -> str:
