@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from apa_oracle import DIFFERENCES, Formatted, oracle, ours
-from bib_strategies import bibliographies
 from hypothesis import HealthCheck, given, settings
 
+from apa_oracle import DIFFERENCES, Formatted, oracle, ours
+from bib_strategies import bibliographies
 from citekit.bibliography import load_bibliography
 from citekit.model import Entry
 
