@@ -129,3 +129,33 @@ def test_html_escapes_and_links_the_title():
 ])
 def test_reference_of_odd_entries(bib, expected):
     assert reference(bib).text == expected
+
+
+@pytest.mark.parametrize("date, expected", [
+    # the style writes '(2021. april)' and '(2019–2020. mai–januar)' (README: "web page month")
+    ("2021-04", "(2021, april)"),
+    ("2019-05/2020-01", "(2019–2020)"),
+    ("2021-04-08", "(2021, 8. april)"),
+])
+def test_web_page_dates(date, expected):
+    text = reference(f"@online{{x2021, author = {{{{IMDi}}}}, title = {{Side}}, date = {{{date}}}}}").text
+    assert text == f"IMDi. {expected}. Side."
+
+
+@pytest.mark.parametrize("fields, expected", [
+    # published (a DOI or URL): the school inside the brackets
+    ("url = {https://example.org/x}", "Berg, P. (2018). Avhandlingen [Doktoravhandling, UiB]. https://example.org/x"),
+    ("", "Berg, P. (2018). Avhandlingen [Doktoravhandling]. UiB."),
+])
+def test_thesis_published_or_not(fields, expected):
+    bib = f"@phdthesis{{berg2018, author = {{Berg, Per}}, title = {{Avhandlingen}}, school = {{UiB}}, year = 2018, {fields}}}"
+    assert reference(bib).text == expected
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("2017-11", "(Proba Rapport Nr. 2017-11)"),  # a plain number is labelled, as the style does
+    ("2017:31", "(Proba Rapport 2017:31)"),
+])
+def test_report_numbers(number, expected):
+    bib = f"@techreport{{p2017, author = {{Berg, Per}}, title = {{T}}, type = {{Proba Rapport}}, number = {{{number}}}, institution = {{Proba}}, year = 2017}}"
+    assert reference(bib).text == f"Berg, P. (2017). T {expected}. Proba."

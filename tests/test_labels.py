@@ -56,3 +56,28 @@ def test_norwegian_sort_order():
 ])
 def test_label_of_odd_entries(bib, expected):
     assert labels(bib) == {"k2015": expected}
+
+
+def test_render_narrative_names():
+    """Running text says 'og', parentheses '&' (the Norwegian APA manual); a narrative
+    citation's inner items are parenthetical."""
+    from bs4 import BeautifulSoup
+
+    from conftest import convert
+
+    html, record = convert("@rohnebaek2018 [s. 4] fant; [se @rohnebaek2018]; @djuve2017 [@rohnebaek2018].")
+    text = " ".join(BeautifulSoup(html, "html.parser").select_one("p").get_text().split())
+    assert text == ("Røhnebæk og Eide (2018, sitert i IMDi, 2021c, s. 4) fant; (se Røhnebæk & Eide, 2018, sitert i IMDi, 2021c); "
+                    "Fafo (2017, sitert i IMDi, 2021c; Røhnebæk & Eide, 2018, sitert i IMDi, 2021c).")
+
+
+@pytest.mark.parametrize("authors, parenthetical, narrative", [
+    ("Hansen, Kari", "Hansen, 2015", "Hansen (2015)"),
+    ("Hansen, Kari and Berg, Per", "Hansen & Berg, 2015", "Hansen og Berg (2015)"),
+    ("Hansen, Kari and Berg, Per and Lie, Ola", "Hansen et al., 2015", "Hansen et al. (2015)"),
+    ("{IMDi} and {AVDir}", "IMDi & AVDir, 2015", "IMDi og AVDir (2015)"),
+])
+def test_parenthetical_and_narrative_labels(authors, parenthetical, narrative):
+    library = parse_bibliography(f"@techreport{{k2015, author = {{{authors}}}, title = {{T}}, year = 2015}}", "r.bib")
+    label = assign_labels(library.entries.values())["k2015"]
+    assert (label.parenthetical, label.narrative) == (parenthetical, narrative)
