@@ -38,9 +38,10 @@ def to_ris(entries: Iterable[Entry]) -> str:
 def _ris_record(entry: Entry) -> str:
     f = derived(entry)
     lines = [("TY", f.kind.ris)]
-    # an edited book: its editors are its authors in RIS; ED is the book's, for a chapter
+    # an edited book: its editors are its authors in RIS; A2 (secondary author) is the editor
+    # of the book that holds a chapter
     lines += [("AU", inverted(p)) for p in f.creators]
-    lines += [("ED", inverted(p)) for p in f.editors]
+    lines += [("A2", inverted(p)) for p in f.editors]
     lines.append(("TI", f.title))
     if f.short_title:
         lines.append(("ST", f.short_title))
