@@ -57,3 +57,17 @@ def test_a_difference_is_not_a_blanket():
     assert theirs.parenthetical == "(Røhnebæk & Eide, 2018, s. 4)"
     assert theirs.narrative == "Røhnebæk og Eide (2018, s. 4)"
     assert theirs != Formatted(theirs.reference, "(Røhnebæk og Eide, 2018, s. 4)", theirs.narrative)
+
+
+def test_a_type_added_in_one_place_is_formatted_as_citeproc_does(monkeypatch):
+    """The registry's promise, checked against the oracle: one row, and the reference and the
+    citations are the style's (tests/test_fields.py checks the other outputs)."""
+    from citekit import entry_types
+    from citekit.bibliography import parse_bibliography
+
+    monkeypatch.setitem(entry_types.TYPES, "dataset", entry_types.EntryType(
+        "datasett", "DATA", "dataset", "Dataset", "document"))
+    entries = parse_bibliography("@dataset{ssb2024, author = {Berg, Per and Lie, Kari}, title = {Sysselsetting},"
+                                 " type = {Datasett}, year = 2024, publisher = {SSB}, url = {https://www.ssb.no/x},"
+                                 " langid = {norsk}}", "references.bib").entries
+    assert differences(list(entries.values())) == []
