@@ -127,14 +127,16 @@ def _ours(entry: Entry, label: Label) -> Formatted:
                      f"({label.parenthetical}, {LOCATOR})", f"{label.in_text} ({label.year}, {LOCATOR})")
 
 
-def oracle(entries: Iterable[Entry]) -> dict[str, Formatted]:
-    """What Pandoc's citeproc makes of the entries (our CSL-JSON), the differences applied."""
+def oracle(entries: Iterable[Entry], items: dict[str, dict] | None = None) -> dict[str, Formatted]:
+    """What Pandoc's citeproc makes of the entries, the differences applied: of our CSL-JSON
+    export (`exports.csl_item`), or of `items` by key (a CSL-JSON file the site wrote)."""
     entries = list(entries)
+    given = items or {entry.key: csl_item(entry) for entry in entries}
     # Both runs cite every work in the bibliography's order: citeproc breaks ties between works
     # of one author, year and title by the order of first citation, as labels.py does.
     keys = [entry.key for entry in entries]
-    references = _pandoc([_item(entry, "item") for entry in entries], keys, "reference")
-    citations = _pandoc([_item(entry, "cite_item") for entry in entries], keys, "cite")
+    references = _pandoc([_item(given[entry.key], entry, "item") for entry in entries], keys, "reference")
+    citations = _pandoc([_item(given[entry.key], entry, "cite_item") for entry in entries], keys, "cite")
     found = {}
     for entry in entries:
         parenthetical, narrative = citations[entry.key]
@@ -146,8 +148,7 @@ def oracle(entries: Iterable[Entry]) -> dict[str, Formatted]:
     return found
 
 
-def _item(entry: Entry, stage: str) -> dict:
-    item = csl_item(entry)
+def _item(item: dict, entry: Entry, stage: str) -> dict:
     for difference in DIFFERENCES:
         if difference.applies(entry):
             item = getattr(difference, stage)(item, entry)

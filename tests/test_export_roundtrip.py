@@ -19,6 +19,7 @@ import pytest
 import rispy
 from hypothesis import HealthCheck, given, settings
 
+from apa_oracle import normalise, oracle
 from bib_strategies import bibliographies
 from citekit.bibliography import Bibliography, load_bibliography
 from citekit.entries import LINK_FIELDS
@@ -225,12 +226,60 @@ def test_generated_csl_json_round_trips_through_pandoc(entries):
 
 
 @pytest.mark.site
-def test_built_site_carries_the_tags(real_site):
-    """COinS spans and Highwire tags as the real build writes them (the research index and each
-    work's page), read back and equal to the derived fields."""
+def test_built_site_round_trips(real_site):
+    """What the real build writes, read back: each work's page (Highwire tags, its reference),
+    the research index (COinS spans), each work's .bib and .ris download, and kilder.json
+    formatted by Pandoc's citeproc with the Norsk APA style into the page's reference."""
+    assert built_site_problems(real_site.site) == []
+
+
+class _Reference(HTMLParser):
+    """The text of a work page's `<p class="kb-entry-reference">`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self.depth or (tag == "p" and dict(attrs).get("class") == "kb-entry-reference"):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def page_reference(page_html: str) -> str:
+    parser = _Reference()
+    parser.feed(page_html)
+    return normalise("".join(parser.text))
+
+
+def built_site_problems(site: Path) -> list[str]:
     library = make_library(load_bibliography(ROOT / "references.bib", "references.bib"))
-    site = real_site.site
-    index = "".join(p.read_text(encoding="utf-8") for p in (site / "forskning").glob("**/index.html"))
-    pages = {work.key: (site / "forskning" / work.slug / "index.html").read_text(encoding="utf-8")
+    folder = site / "forskning"
+    index = "".join(p.read_text(encoding="utf-8") for p in folder.glob("**/index.html"))
+    pages = {work.key: (folder / work.slug / "index.html").read_text(encoding="utf-8")
              for work in library.works.values()}
-    assert html_problems(REAL, pages, index) == []
+    problems = html_problems(REAL, pages, index)
+    for entry in REAL:
+        slug = library.works[entry.key].slug
+        ris = rispy.loads((folder / f"{slug}.ris").read_text(encoding="utf-8"))
+        if ris != [ris_expected(derived(entry))]:
+            problems.append(f"{slug}.ris: {ris}")
+        bib = bibtexparser.parse_string((folder / f"{slug}.bib").read_text(encoding="utf-8"))
+        if [e.key for e in bib.entries] != [entry.key] or bib.failed_blocks:
+            problems.append(f"{slug}.bib: {[e.key for e in bib.entries]}")
+    # kilder.json is the whole bibliography as CSL-JSON: Pandoc formats it with the style
+    items = {item["id"]: item for item in json.loads((folder / "kilder.json").read_text(encoding="utf-8"))}
+    formatted = oracle(REAL, items)
+    for entry in REAL:
+        expected = formatted[entry.key].reference
+        if expected is not None and page_reference(pages[entry.key]) != expected:
+            problems.append(f"{entry.key}: page {page_reference(pages[entry.key])!r} != citeproc {expected!r}")
+    return problems
