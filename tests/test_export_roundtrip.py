@@ -1,7 +1,7 @@
 """Every export read back by a reader that is not ours, for every entry of references.bib and for
 generated bibliographies of every type: the .bib by bibtexparser, RIS by rispy, CSL-JSON by
-Pandoc (read and written back as CSL-JSON; its formatting is tests/test_apa_oracle.py), COinS
-and Highwire tags parsed from the HTML the site writes. Each field read back must be the
+Pandoc (read and written back as CSL-JSON; its formatting is tests/test_apa_oracle.py), COinS,
+Highwire tags and JSON-LD parsed from the HTML the site writes (html.parser, json). Each field read back must be the
 entry's derived field (citekit.fields.derived), the one record the APA formatter reads too."""
 
 from __future__ import annotations
@@ -110,6 +110,8 @@ class _Tags(HTMLParser):
         super().__init__()
         self.meta: list[tuple[str, str]] = []
         self.coins: list[str] = []
+        self.json_ld: list[dict] = []
+        self._in_json_ld = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -117,6 +119,12 @@ class _Tags(HTMLParser):
             self.meta.append((attributes["name"], attributes.get("content") or ""))
         if tag == "span" and attributes.get("class") == "Z3988":
             self.coins.append(attributes.get("title") or "")
+        self._in_json_ld = tag == "script" and attributes.get("type") == "application/ld+json"
+
+    def handle_data(self, data):
+        if self._in_json_ld:
+            self.json_ld.append(json.loads(data))
+            self._in_json_ld = False
 
 
 def read_tags(html: str) -> _Tags:
@@ -140,6 +148,26 @@ def highwire_expected(f: Derived) -> dict[str, list[str]]:
         tags["citation_technical_report_number"] = [f.report_number]
     tags["citation_journal_title" if f.kind.rules.number == "issue" else "citation_inbook_title"] = [f.container]
     return {name: [v for v in values if v] for name, values in tags.items() if any(values)}
+
+
+def json_ld_expected(f: Derived) -> dict:
+    def party(person) -> dict:
+        if person.is_organisation or not person.given:
+            return {"@type": "Organization", "name": person.family}
+        family = f"{person.von} {person.family}".strip()
+        return {"@type": "Person", "familyName": family, "givenName": person.given,
+                "name": f"{person.given} {family}"}
+
+    data = {"@context": "https://schema.org", "@type": f.kind.schema, "name": f.title,
+            "datePublished": f.date, "reportNumber": f.report_number, "abstract": f.abstract,
+            "inLanguage": f.language, "url": f.url, "keywords": list(f.keywords),
+            "publisher": {"@type": "Organization", "name": f.publisher} if f.publisher else None,
+            "identifier": {"@type": "PropertyValue", "propertyID": "doi", "value": f.doi} if f.doi else None}
+    if f.creators:
+        data["editor" if f.editors_are_creators else "author"] = [party(p) for p in f.creators]
+    if f.editors:
+        data["editor"] = [party(p) for p in f.editors]
+    return {name: value for name, value in data.items() if value}
 
 
 def coins_expected(f: Derived) -> set[tuple[str, str]]:
@@ -167,6 +195,8 @@ def html_problems(entries: list[Entry], pages: dict[str, str], index_html: str) 
             meta.setdefault(name, []).append(content)
         if meta != highwire_expected(f):
             problems.append(f"{entry.key} highwire: {meta} != {highwire_expected(f)}")
+        if read_tags(pages[entry.key]).json_ld != [json_ld_expected(f)]:
+            problems.append(f"{entry.key} json-ld: {read_tags(pages[entry.key]).json_ld} != {json_ld_expected(f)}")
         expected = coins_expected(f)
         if not any(expected <= span for span in spans):
             problems.append(f"{entry.key} coins: no span holds {sorted(expected)}")
