@@ -87,9 +87,9 @@ def _link(draw) -> str:
 @st.composite
 def entry_fields(draw, first: str) -> tuple[str, list[str]]:
     """One entry's type and fields, first author `first`."""
-    kind = draw(st.sampled_from(["techreport", "report", "book", "incollection", "article",
-                                 "phdthesis", "mastersthesis", "online", "misc", "manual",
-                                 "legislation"]))
+    kind = draw(st.sampled_from(["techreport", "report", "book", "incollection", "inbook",
+                                 "inproceedings", "article", "thesis", "phdthesis",
+                                 "mastersthesis", "online", "misc", "manual", "legislation"]))
     title = draw(titles)
     fields = [f"title = {{{title}}}", "langid = {norsk}"]
     if kind == "legislation":
@@ -114,7 +114,7 @@ def entry_fields(draw, first: str) -> tuple[str, list[str]]:
         fields.append(f"publisher = {{{draw(st.sampled_from(PUBLISHERS))}}}")
         if draw(st.booleans()):
             fields.append(f"edition = {{{draw(st.integers(2, 5))}}}")
-    elif kind == "incollection":
+    elif kind in ("incollection", "inbook", "inproceedings"):
         fields += [f"booktitle = {{{draw(titles)}}}", f"publisher = {{{draw(st.sampled_from(PUBLISHERS))}}}",
                    "editor = {" + draw(_people(draw(st.sampled_from(SURNAMES)), max_size=3)) + "}"]
         if draw(st.booleans()):
@@ -127,8 +127,10 @@ def entry_fields(draw, first: str) -> tuple[str, list[str]]:
             fields.append(f"number = {{{draw(st.integers(1, 6))}}}")
         first_page = draw(st.integers(1, 300))
         fields.append(f"pages = {{{first_page}--{first_page + draw(st.integers(1, 40))}}}")
-    elif kind in ("phdthesis", "mastersthesis"):
+    elif kind in ("thesis", "phdthesis", "mastersthesis"):
         fields.append(f"school = {{{draw(st.sampled_from(SCHOOLS))}}}")
+        if kind == "thesis":
+            fields.append(f"type = {{{draw(st.sampled_from(['Masteroppgave', 'Bacheloroppgave']))}}}")
     elif kind in ("misc", "manual") and draw(st.booleans()):
         fields.append("type = {Mal}")
     return kind, [f for f in fields if f]
