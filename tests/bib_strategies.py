@@ -2,9 +2,8 @@
 read by our own loader: people and organisations, 'and others', editors, series and numbers,
 DOIs and URLs, dates, ranges and no date. Used by the APA oracle and the export round trips.
 
-Every work's first author has a surname of its own, so that citeproc never needs to add
-names or initials to tell two works apart (APA's rule, which the site does not follow: it
-adds a/b; README says so).
+By default every work's first author has a surname of its own; `alike=True` makes labels
+collide, so that works are told apart by initials, added names and a/b, as APA 7 does.
 """
 
 from __future__ import annotations
@@ -19,7 +18,9 @@ from citekit.model import Entry
 _STEMS = ["Berg", "Dahl", "Lie", "Moe", "Vik", "Ås", "Holm", "Strand", "Bakke", "Haug", "Lund", "Sæther"]
 _ENDINGS = ["", "heim", "stad", "rud", "nes", "by", "land", "li"]
 SURNAMES = [stem + ending for stem, ending in itertools.product(_STEMS, _ENDINGS)]
-GIVEN = ["Kari", "Per", "Anne Britt", "Hans-Christian", "Ola", "Ingrid", "A. B.", "Tord"]
+# initials all different: citeproc, like APA, tells two first authors of one surname apart by
+# their initials
+GIVEN = ["Kari", "Per", "Anne Britt", "Hans-Christian", "Ola", "Ingrid", "E.", "Tord"]
 ORGANISATIONS = ["Integrerings- og mangfoldsdirektoratet", "Arbeids- og velferdsdirektoratet",
                  "Riksrevisjonen", "NORCE", "Proba samfunnsanalyse"]
 WORDS = ["samarbeid", "introduksjonsprogrammet", "kommunen", "Nav", "evaluering", "tiltak",
@@ -44,6 +45,8 @@ def _people(draw, first: str, max_size: int = 6) -> str:
     count = draw(st.sampled_from([1, 1, 2, 2, 3, 5, max_size]))
     names = [first] + draw(st.lists(st.sampled_from(SURNAMES), min_size=count - 1, max_size=count - 1))
     people = [f"{name}, {draw(st.sampled_from(GIVEN))}" for name in names]
+    if draw(st.integers(0, 3)):  # mostly the same person for a surname: 'et al.' may collide
+        people[0] = f"{first}, {GIVEN[SURNAMES.index(first) % len(GIVEN)]}"
     if draw(st.integers(0, 9)) == 0:
         people += [f"Navn{i}, A." for i in range(22 - len(people))]  # more than twenty
     elif draw(st.integers(0, 5)) == 0:
@@ -60,8 +63,8 @@ def _creators(draw, first: str) -> str:
 
 
 @st.composite
-def _year(draw, undated: bool = False, days: bool = False) -> str:
-    year = draw(st.integers(1995, 2026))
+def _year(draw, undated: bool = False, days: bool = False, alike: bool = False) -> str:
+    year = draw(st.integers(2020, 2021) if alike else st.integers(1995, 2026))
     choice = draw(st.integers(0, 9))
     if undated and choice == 0:
         return ""
@@ -85,7 +88,7 @@ def _link(draw) -> str:
 
 
 @st.composite
-def entry_fields(draw, first: str) -> tuple[str, list[str]]:
+def entry_fields(draw, first: str, alike: bool = False) -> tuple[str, list[str]]:
     """One entry's type and fields, first author `first`."""
     kind = draw(st.sampled_from(["techreport", "report", "book", "incollection", "inbook",
                                  "inproceedings", "article", "thesis", "phdthesis",
@@ -103,7 +106,7 @@ def entry_fields(draw, first: str) -> tuple[str, list[str]]:
         fields.append("editor = {" + draw(_people(first, max_size=3)) + "}")
     else:
         fields.append(draw(_creators(first)))
-    fields.append(draw(_year(undated=kind in ("online", "misc", "manual"), days=kind == "online")))
+    fields.append(draw(_year(undated=kind in ("online", "misc", "manual"), days=kind == "online", alike=alike)))
     fields.append(draw(_link()))
     if kind in ("techreport", "report"):
         fields.append(f"institution = {{{draw(st.sampled_from(ORGANISATIONS))}}}")
@@ -137,13 +140,15 @@ def entry_fields(draw, first: str) -> tuple[str, list[str]]:
 
 
 @st.composite
-def bibliographies(draw, min_size: int = 10, max_size: int = 30) -> list[Entry]:
-    """A bibliography of distinct works, read by our loader (which must find no problem)."""
+def bibliographies(draw, min_size: int = 10, max_size: int = 30, alike: bool = False) -> list[Entry]:
+    """A bibliography of distinct works, read by our loader (which must find no problem).
+    With `alike`, first authors come from a handful of surnames, so that labels collide."""
     size = draw(st.integers(min_size, max_size))
-    firsts = draw(st.lists(st.sampled_from(SURNAMES), min_size=size, max_size=size, unique=True))
+    pool = st.sampled_from(SURNAMES[:4]) if alike else st.sampled_from(SURNAMES)
+    firsts = draw(st.lists(pool, min_size=size, max_size=size, unique=not alike))
     lines = []
     for index, first in enumerate(firsts):
-        kind, fields = draw(entry_fields(first))
+        kind, fields = draw(entry_fields(first, alike))
         lines.append(f"@{kind}{{w{index}x,\n  " + ",\n  ".join(fields) + "\n}")
     library = parse_bibliography("\n".join(lines), "generated.bib")
     assert library.problems == (), [str(p) for p in library.problems]

@@ -44,6 +44,15 @@ def test_generated_entries_as_citeproc_formats_them(entries):
     assert differences(entries) == []
 
 
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.data_too_large])
+@given(bibliographies(alike=True))
+def test_works_that_look_alike_are_told_apart_as_citeproc_does(entries):
+    """First authors of one surname get initials, 'et al.' that would collide shows more
+    names, and the same names and year get a/b: APA 7's order, and the style's."""
+    assert differences(entries) == []
+
+
 def test_every_difference_is_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for difference in DIFFERENCES:

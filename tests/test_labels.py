@@ -81,3 +81,15 @@ def test_parenthetical_and_narrative_labels(authors, parenthetical, narrative):
     library = parse_bibliography(f"@techreport{{k2015, author = {{{authors}}}, title = {{T}}, year = 2015}}", "r.bib")
     label = assign_labels(library.entries.values())["k2015"]
     assert (label.parenthetical, label.narrative) == (parenthetical, narrative)
+
+
+def test_works_that_look_alike_are_told_apart_the_apa_way():
+    """Initials for first authors of one surname, more names before 'et al.', then a/b."""
+    bib = """@techreport{a, author = {Hansen, Kari and Berg, Per and Lie, Ola}, title = {A}, year = 2020}
+@techreport{b, author = {Hansen, Kari and Dahl, Ola and Lie, Ola}, title = {B}, year = 2020}
+@techreport{c, author = {Hansen, Kari and Berg, Per and Lie, Ola}, title = {C}, year = 2020}
+@techreport{d, author = {Moe, Kari}, title = {D}, year = 2019}
+@techreport{e, author = {Moe, Per}, title = {E}, year = 2021}"""
+    assert labels(bib) == {"a": ("Hansen, Berg, et al.", "2020a"), "b": ("Hansen, Dahl, et al.", "2020"),
+                           "c": ("Hansen, Berg, et al.", "2020b"), "d": ("K. Moe", "2019"),
+                           "e": ("P. Moe", "2021")}

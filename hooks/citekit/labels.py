@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .dates import NO_DATE
 from .model import Entry, Person
-from .people import surname
+from .people import initials, join_names, surname
 
 _SORT_TRANSLATION = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
 # APA joins the last two names with '&' in reference lists and inside parentheses; running
@@ -51,18 +51,26 @@ def creators(entry: Entry) -> tuple[Person, ...]:
     return (Person(family=organisation, is_organisation=True),) if organisation else ()
 
 
-def label_names(entry: Entry, conjunction: str = AMPERSAND) -> str:
+def label_names(entry: Entry, conjunction: str = AMPERSAND, shown: int = 1, initial: bool = False) -> str:
     """`shortauthor` when given (the sector cites institutes), else the surnames; an act by
-    its short title (integreringsloven). Two names are joined by `conjunction`."""
+    its short title (integreringsloven). Two names are joined by `conjunction`; three or more
+    are the first `shown` and 'et al.' (all of them, once `shown` reaches the last); with
+    `initial`, the first author's initials come first ('K. Hansen')."""
     people = entry.short_authors or creators(entry)
     if not people:
         return entry.get("shorttitle")
     names = [surname(person) for person in people]
+    if initial and people[0].given and not people[0].is_organisation:
+        names[0] = f"{initials(people[0].given)} {names[0]}"
     # 'and others' ended the list of the names shown (authors, or an edited book's editors)
     more = not entry.short_authors and (entry.more_authors if entry.authors else entry.more_editors)
-    if len(names) >= 3 or (more and names):
+    if len(names) < 3 and not more:
+        return f" {conjunction} ".join(names)
+    if shown >= len(names) and not more:
+        return join_names(names, conjunction)
+    if shown <= 1:
         return f"{names[0]} {ET_AL}"
-    return f" {conjunction} ".join(names)
+    return ", ".join(names[:shown]) + f", {ET_AL}"
 
 
 def norwegian_sort_key(text: str) -> str:
@@ -71,22 +79,59 @@ def norwegian_sort_key(text: str) -> str:
 
 
 def assign_labels(entries: Iterable[Entry]) -> dict[str, Label]:
-    """A label for every entry; works with the same names and year get a, b, c by title."""
-    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for entry in entries:
-        groups[(label_names(entry), entry.year_label or NO_DATE)].append(entry)
+    """A label for every entry, told apart the way APA 7 (and citeproc) does: a first author
+    who shares a surname with another work's first author gets initials ('K. Hansen'); works
+    whose 'et al.' would look alike show more names ('Hansen, Berg, et al.'); works of the same
+    names and year get a, b, c, by date, then title."""
+    entries = list(entries)
+    initial = _needs_initials(entries)
+    shown = {entry.key: 1 for entry in entries}
+
+    def names(entry: Entry, conjunction: str = AMPERSAND) -> str:
+        return label_names(entry, conjunction, shown[entry.key], entry.key in initial)
+
+    while True:  # add a name to each work that looks like another by other authors
+        groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        for entry in entries:
+            groups[(names(entry), entry.year_label or NO_DATE)].append(entry)
+        grown = False
+        for group in groups.values():
+            for entry in group:
+                others = any(_authors(other) != _authors(entry) for other in group)
+                if others and shown[entry.key] < len(_authors(entry)):
+                    shown[entry.key] += 1
+                    grown = True
+        if not grown:
+            break
     labels = {}
-    for (names, year), group in groups.items():
-        narrative = label_names(group[0], IN_TEXT)
-        narrative = "" if narrative == names else narrative
+    for (label, year), group in groups.items():
+        narrative = names(group[0], IN_TEXT)
+        narrative = "" if narrative == label else narrative
         if len(group) == 1:
-            labels[group[0].key] = Label(names, year, narrative)
+            labels[group[0].key] = Label(label, year, narrative)
             continue
         group.sort(key=_within_year)
         joiner = "-" if year == NO_DATE else ""
         for index, entry in enumerate(group):
-            labels[entry.key] = Label(names, f"{year}{joiner}{_letter(index)}", narrative)
+            labels[entry.key] = Label(label, f"{year}{joiner}{_letter(index)}", narrative)
     return labels
+
+
+def _authors(entry: Entry) -> tuple[str, ...]:
+    """Who the label names, as surnames (for telling works apart)."""
+    return tuple(surname(p) for p in (entry.short_authors or creators(entry)))
+
+
+def _needs_initials(entries: list[Entry]) -> set[str]:
+    """The works whose first author shares a surname, but not initials, with the first author
+    of another work (APA 7: initials in every citation, whatever the year)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        people = creators(entry)
+        if not entry.short_authors and people and people[0].given and not people[0].is_organisation:
+            seen[surname(people[0])].add(initials(people[0].given))
+    return {entry.key for entry in entries if not entry.short_authors and creators(entry)
+            and len(seen.get(surname(creators(entry)[0]), ())) > 1}
 
 
 def _within_year(entry: Entry) -> tuple[list[int], str]:
