@@ -1,7 +1,8 @@
 """Author-year labels as the Norwegian APA manual writes them: "(Røhnebæk & Eide, 2018)" in
 parentheses, "Røhnebæk og Eide (2018)" in running text, "Espegren et al. (2019)" for three or
-more authors, "Fafo (2017)" where the sector cites an institute, with 2017a/2017b where two
-works share names and year (ordered by date, then title, as citeproc does)."""
+more authors, "Fafo (2017)" where the sector cites an institute. Works that would look alike
+are told apart as APA 7 and citeproc do: initials ("K. Hansen"), more names ("Hansen, Berg,
+et al."), then 2017a/2017b by date and title."""
 
 from __future__ import annotations
 
