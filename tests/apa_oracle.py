@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypandoc
 
@@ -199,12 +200,12 @@ def _plain(node) -> str:
     return normalise("".join(out))
 
 
-def _text(node, out: list[str]) -> None:
+def _text(node: Any, out: list[str]) -> None:
     if isinstance(node, list):
         for value in node:
             _text(value, out)
     elif isinstance(node, dict):
-        kind, content = node.get("t"), node.get("c")
+        kind, content = node.get("t"), node.get("c", [])
         if kind == "Str":
             out.append(content)
         elif kind in ("Space", "SoftBreak", "LineBreak"):

@@ -11,6 +11,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 from urllib.parse import parse_qsl
 
 import bibtexparser
@@ -158,7 +159,7 @@ def json_ld_expected(f: Derived) -> dict:
         return {"@type": "Person", "familyName": family, "givenName": person.given,
                 "name": f"{person.given} {family}"}
 
-    data = {"@context": "https://schema.org", "@type": f.kind.schema, "name": f.title,
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": f.kind.schema, "name": f.title,
             "datePublished": f.date, "reportNumber": f.report_number, "abstract": f.abstract,
             "inLanguage": f.language, "url": f.url, "keywords": list(f.keywords),
             "publisher": {"@type": "Organization", "name": f.publisher} if f.publisher else None,
