@@ -26,11 +26,18 @@ from citekit.apa import format_reference
 from citekit.exports import csl_item
 from citekit.fields import derived
 from citekit.labels import IN_TEXT, Label, assign_labels
+from citekit.locators import norwegian_locator
 from citekit.model import Entry
 
 PANDOC = pypandoc.get_pandoc_path()
 STYLE = Path(__file__).resolve().parents[2] / "shared" / "csl" / "norsk-apa-manual.csl"
-LOCATOR = "s. 4"
+# Locators as a writer types them in Norwegian (Pandoc reads the labels of the document's
+# language only); the n-th work of a batch is cited with the n-th, in turn.
+LOCATORS = ("s. 4", "s. 12-14", "side 7", "kap. 3", "avsn. 4", "bd. 2", "fig. 2", "12-14")
+
+
+def locator(index: int) -> str:
+    return LOCATORS[index % len(LOCATORS)]
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Formatted:
     """One work as a reader sees it: its reference, and how the text cites it."""
 
     reference: str | None  # None: not the style's to judge (a difference says why)
-    parenthetical: str  # with a locator: (Tronstad, 2015, s. 4)
+    parenthetical: str  # with a locator (apa_oracle.LOCATORS): (Tronstad, 2015, s. 4)
     narrative: str  # with a locator: Tronstad (2015, s. 4)
 
 
@@ -98,6 +105,11 @@ def _month_with_comma(found: Formatted, entry: Entry) -> Formatted:
     return Formatted(_RANGE_DATE.sub(r"(\g<years>)", reference), found.parenthetical, found.narrative)
 
 
+def _chapter_short(found: Formatted, entry: Entry) -> Formatted:
+    return Formatted(found.reference, found.parenthetical.replace(", Kapittel ", ", kap. "),
+                     found.narrative.replace("(Kapittel ", "(kap. ").replace(", Kapittel ", ", kap. "))
+
+
 DIFFERENCES = (
     # The sector cites institutes by the short name (shortauthor): 'Fafo (2017)'.
     Difference("institute label", lambda e: bool(e.short_authors), cite_item=_short_authors),
@@ -113,6 +125,9 @@ DIFFERENCES = (
     # An act: the style formats US legislation ('Pub. L. No.'); the manual's form is pinned in
     # tests/test_apa.py. In running text: 'integreringsloven (2020)', where Pandoc writes the
     # parenthetical form.
+    # A chapter locator: the style spells it out, 'Kapittel 3'; the site writes every locator
+    # in the nb locale's short form, 'kap. 3' (README, the citation syntax table).
+    Difference("chapter locator", lambda e: True, result=_chapter_short),
     Difference("act", _is_act, result=lambda found, entry: _act_narrative(_act_reference(found, entry), entry)),
 )
 
@@ -120,12 +135,13 @@ DIFFERENCES = (
 def ours(entries: Iterable[Entry]) -> dict[str, Formatted]:
     entries = list(entries)
     labels = assign_labels(entries)
-    return {entry.key: _ours(entry, labels[entry.key]) for entry in entries}
+    return {entry.key: _ours(entry, labels[entry.key], norwegian_locator(locator(index)))
+            for index, entry in enumerate(entries)}
 
 
-def _ours(entry: Entry, label: Label) -> Formatted:
+def _ours(entry: Entry, label: Label, shown: str) -> Formatted:
     return Formatted(format_reference(entry, label).text,
-                     f"({label.parenthetical}, {LOCATOR})", f"{label.in_text} ({label.year}, {LOCATOR})")
+                     f"({label.parenthetical}, {shown})", f"{label.in_text} ({label.year}, {shown})")
 
 
 def oracle(entries: Iterable[Entry], items: dict[str, dict] | None = None) -> dict[str, Formatted]:
@@ -158,7 +174,8 @@ def _item(item: dict, entry: Entry, stage: str) -> dict:
 
 def _pandoc(items: list[dict], cited: list[str], kind: str) -> dict[str, list[str]]:
     """key -> [reference] (kind 'reference') or [parenthetical, narrative] (kind 'cite')."""
-    body = "".join(f"::: {{#c-{key}}}\n[@{key}, {LOCATOR}] @{key} [{LOCATOR}]\n:::\n\n" for key in cited)
+    body = "".join(f"::: {{#c-{key}}}\n[@{key}, {locator(i)}] @{key} [{locator(i)}]\n:::\n\n"
+                   for i, key in enumerate(cited))
     document = '---\nnocite: "@*"\n---\n\n' + body + "::: {#refs}\n:::\n"
     with tempfile.TemporaryDirectory() as folder:
         bibliography = Path(folder) / "items.json"
