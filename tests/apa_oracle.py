@@ -18,14 +18,17 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pypandoc
 
 from citekit.apa import format_reference
+from citekit.bibliography import Bibliography
 from citekit.exports import csl_item
 from citekit.fields import derived
 from citekit.labels import IN_TEXT, Label, assign_labels
+from citekit.library import make_library
 from citekit.locators import norwegian_locator
 from citekit.model import Entry
 
@@ -132,6 +135,42 @@ DIFFERENCES = (
 )
 
 
+def groups(entries: list[Entry]) -> list[list[str]]:
+    """Parentheses of three works each, written in the reverse of the bibliography's order:
+    the order they are shown in, and one author's works sharing the names, are the
+    formatter's. Aside: works the site read second-hand ('sitert i' is the site's own), and
+    acts (citeproc joins two acts with a comma, as if one author's)."""
+    keys = [entry.key for entry in entries if not entry.get("citedin") and not _is_act(entry)]
+    return [keys[i : i + 3][::-1] for i in range(0, len(keys) - 2, 3)]
+
+
+def group_text(keys: list[str]) -> str:
+    return "[" + "; ".join(f"@{key}" for key in keys) + "]"
+
+
+def our_groups(entries: list[Entry]) -> list[str]:
+    """The parentheses as the site renders them: the citation extension over these works."""
+    from bs4 import BeautifulSoup
+
+    from conftest import convert
+
+    if not groups(entries):
+        return []
+    library = make_library(Bibliography(MappingProxyType({e.key: e for e in entries}), (), frozenset(),
+                                        "generated.bib"))
+    html, _ = convert("\n\n".join(group_text(keys) for keys in groups(entries)), library)
+    soup = BeautifulSoup(html, "html.parser")
+    return [normalise(span.get_text()) for span in soup.select("p > span.kb-citation")]
+
+
+def oracle_groups(entries: list[Entry]) -> list[str]:
+    texts = [group_text(keys) for keys in groups(entries)]
+    if not texts:
+        return []
+    items = [_item(csl_item(entry), entry, "cite_item") for entry in entries]
+    return _pandoc(items, [], "groups", texts)["groups"]
+
+
 def ours(entries: Iterable[Entry]) -> dict[str, Formatted]:
     entries = list(entries)
     labels = assign_labels(entries)
@@ -172,9 +211,11 @@ def _item(item: dict, entry: Entry, stage: str) -> dict:
     return item
 
 
-def _pandoc(items: list[dict], cited: list[str], kind: str) -> dict[str, list[str]]:
-    """key -> [reference] (kind 'reference') or [parenthetical, narrative] (kind 'cite')."""
-    body = "".join(f"::: {{#c-{key}}}\n[@{key}, {locator(i)}] @{key} [{locator(i)}]\n:::\n\n"
+def _pandoc(items: list[dict], cited: list[str], kind: str, extra: Iterable[str] = ()) -> dict[str, list[str]]:
+    """key -> [reference] (kind 'reference') or [parenthetical, narrative] (kind 'cite'), and
+    'groups' -> the citations of `extra`, one a paragraph."""
+    body = "".join(f"::: {{#groups}}\n{text}\n:::\n\n" for text in extra)
+    body += "".join(f"::: {{#c-{key}}}\n[@{key}, {locator(i)}] @{key} [{locator(i)}]\n:::\n\n"
                    for i, key in enumerate(cited))
     document = '---\nnocite: "@*"\n---\n\n' + body + "::: {#refs}\n:::\n"
     with tempfile.TemporaryDirectory() as folder:
@@ -195,6 +236,10 @@ def _pandoc(items: list[dict], cited: list[str], kind: str) -> dict[str, list[st
             cites: list = []
             _collect_cites(inner, cites)
             out[ident.removeprefix("c-")] = [_plain(c) for c in cites]
+        elif ident == "groups":
+            found: list = []
+            _collect_cites(inner, found)
+            out.setdefault("groups", []).extend(_plain(c) for c in found)
     return out
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from apa_oracle import DIFFERENCES, Formatted, oracle, ours
+from apa_oracle import DIFFERENCES, Formatted, oracle, oracle_groups, our_groups, ours
 from bib_strategies import bibliographies
 from citekit.bibliography import load_bibliography
 from citekit.model import Entry
@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def differences(entries: list[Entry]) -> list[str]:
     mine, theirs = ours(entries), oracle(entries)
-    found = []
+    found = [f"group:\n  ours:   {a}\n  pandoc: {b}"
+             for a, b in zip(our_groups(entries), oracle_groups(entries), strict=True) if a != b]
     for entry in entries:
         for part in ("reference", "parenthetical", "narrative"):
             expected = getattr(theirs[entry.key], part)

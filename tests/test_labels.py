@@ -93,3 +93,16 @@ def test_works_that_look_alike_are_told_apart_the_apa_way():
     assert labels(bib) == {"a": ("Hansen, Berg, et al.", "2020a"), "b": ("Hansen, Dahl, et al.", "2020"),
                            "c": ("Hansen, Berg, et al.", "2020b"), "d": ("K. Moe", "2019"),
                            "e": ("P. Moe", "2021")}
+
+
+def test_a_parenthesis_lists_its_works_in_the_reference_list_s_order():
+    """APA 7 and citeproc: sorted, one author's works sharing the names; a prefix keeps the
+    written order."""
+    from bs4 import BeautifulSoup
+
+    from conftest import convert
+
+    html, _ = convert("[@tronstad2015; @imdi2021-roller; @imdi2021]\n\n[se @tronstad2015; @imdi2021-roller]")
+    texts = [" ".join(p.get_text().split()) for p in BeautifulSoup(html, "html.parser").select("p")]
+    assert texts[:2] == ["(IMDi, 2021a, 2021c; Tronstad, 2015, sitert i IMDi, 2021c)",
+                         "(se Tronstad, 2015, sitert i IMDi, 2021c; IMDi, 2021a)"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .dates import NO_DATE
 from .model import Entry, Person
-from .people import initials, join_names, surname
+from .people import initials, inverted, join_names, surname
 
 _SORT_TRANSLATION = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
 # APA joins the last two names with '&' in reference lists and inside parentheses; running
@@ -28,6 +28,8 @@ class Label:
     names: str  # as inside parentheses: 'Røhnebæk & Eide'
     year: str
     narrative_names: str = ""  # as in running text: 'Røhnebæk og Eide' ('' when the same)
+    # where the work goes among others in one parenthesis (APA 7: as in the reference list)
+    sort_key: tuple[str, str] = ("", "")
 
     @property
     def in_text(self) -> str:
@@ -109,13 +111,29 @@ def assign_labels(entries: Iterable[Entry]) -> dict[str, Label]:
         narrative = names(group[0], IN_TEXT)
         narrative = "" if narrative == label else narrative
         if len(group) == 1:
-            labels[group[0].key] = Label(label, year, narrative)
+            labels[group[0].key] = Label(label, year, narrative, _sort_key(group[0]))
             continue
         group.sort(key=_within_year)
         joiner = "-" if year == NO_DATE else ""
         for index, entry in enumerate(group):
-            labels[entry.key] = Label(label, f"{year}{joiner}{_letter(index)}", narrative)
+            suffixed = f"{year}{joiner}{_letter(index)}"
+            labels[entry.key] = Label(label, suffixed, narrative, _sort_key(entry))
     return labels
+
+
+def _sort_key(entry: Entry) -> tuple[str, str]:
+    """As citeproc sorts the works of one citation: by the names as the reference list writes
+    them (the first alone for three or more), then the date."""
+    people = entry.short_authors or creators(entry)
+    names = [inverted(p) for p in people]
+    more = not entry.short_authors and (entry.more_authors if entry.authors else entry.more_editors)
+    # 'et al.' is no part of a sort key (CSL): three or more authors sort by the first alone
+    shown = names[0] if len(names) >= 3 or (more and names) else join_names(names, AMPERSAND)
+    # undated works first (APA 7), then by date, as citeproc sorts (works of one date keep
+    # the order they are cited in)
+    issued = entry.issued
+    when = "1" + issued.start.iso() + (f"/{issued.end.iso()}" if issued.end else "") if issued else "0"
+    return (norwegian_sort_key(shown or entry.get("shorttitle")), when)
 
 
 def _authors(entry: Entry) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ class Target:
     hover: str
     via: Target | None = None
     narrative_names: str = ""  # in running text, when they differ: 'Røhnebæk og Eide'
+    sort_key: tuple[str, str] = ("", "")  # its place among others in one parenthesis
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def target(library: Library, key: str, page_path: str) -> Target | None:
     via = work.entry.get("citedin")
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
                   work.reference_text, target(library, via, page_path) if via in library.works else None,
-                  work.label.narrative_names)
+                  work.label.narrative_names, work.label.sort_key)
 
 
 def unknown_key_message(library: Library, key: str) -> str | None:
