@@ -138,9 +138,12 @@ DIFFERENCES = (
 def groups(entries: list[Entry]) -> list[list[str]]:
     """Parentheses of three works each, written in the reverse of the bibliography's order:
     the order they are shown in, and one author's works sharing the names, are the
-    formatter's. Aside: works the site read second-hand ('sitert i' is the site's own), and
-    acts (citeproc joins two acts with a comma, as if one author's)."""
-    keys = [entry.key for entry in entries if not entry.get("citedin") and not _is_act(entry)]
+    formatter's. Aside: works the site read second-hand ('sitert i' is the site's own), acts
+    (citeproc joins two acts with a comma, as if one author's), and works with a year
+    suffix (citeproc sometimes leaves 'Berg et al., u.å.; Berg et al., 2021b' apart; README)."""
+    labels = assign_labels(entries)
+    keys = [entry.key for entry in entries if not entry.get("citedin") and not _is_act(entry)
+            and not labels[entry.key].year[-1:].isalpha()]
     return [keys[i : i + 3][::-1] for i in range(0, len(keys) - 2, 3)]
 
 
