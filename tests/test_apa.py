@@ -22,7 +22,7 @@ def reference(bib, **kwargs):
     (r"""@techreport{djuve2017, author = {Djuve, A. B. and Kavli, H. C. and Braanen Sterri, E.
         and Br{\aa}then, B.}, title = {Introduksjonsprogram og norskoppl{\ae}ring. {H}va virker
         -- for hvem?}, type = {Fafo-rapport}, number = {2017:31}, institution = {Fafo}, year = 2017}""",
-     "Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017). Introduksjonsprogram "
+     "Djuve, A. B., Kavli, H. C., Braanen Sterri, E. & Bråthen, B. (2017). Introduksjonsprogram "
      "og norskopplæring. Hva virker – for hvem? (Fafo-rapport 2017:31). Fafo."),
     # @report by an organisation that is also the publisher: no publisher repeated
     (r"""@report{riksrevisjonen2019, author = {{Riksrevisjonen}}, title = {Undersøkelse av
@@ -33,11 +33,11 @@ def reference(bib, **kwargs):
     (r"""@techreport{rohnebaek2018, author = {R{\o}hneb{\ae}k, Maja and Eide, Tone Haraldsen},
         title = {Samarbeid i og etter introduksjonsprogrammet}, institution = {{\O}stlandsforskning},
         year = 2018}""",
-     "Røhnebæk, M. og Eide, T. H. (2018). Samarbeid i og etter introduksjonsprogrammet. Østlandsforskning."),
+     "Røhnebæk, M. & Eide, T. H. (2018). Samarbeid i og etter introduksjonsprogrammet. Østlandsforskning."),
     # @book with editors and an edition
     ("""@book{nordmann2019, editor = {Nordmann, Ola and Hansen, Kari}, title = {Boka},
         edition = 2, publisher = {Universitetsforlaget}, year = 2019}""",
-     "Nordmann, O. og Hansen, K. (Red.). (2019). Boka (2. utg.). Universitetsforlaget."),
+     "Nordmann, O. & Hansen, K. (Red.). (2019). Boka (2. utg.). Universitetsforlaget."),
     # @book with one author and a DOI
     ("""@book{hansen2020, author = {Hansen, Kari}, title = {Integrering i praksis},
         publisher = {Cappelen Damm Akademisk}, year = 2020, doi = {10.23865/noasp.99}}""",
@@ -46,7 +46,7 @@ def reference(bib, **kwargs):
     ("""@article{nordmann2020, author = {Nordmann, Ola and Hansen, Kari and Berg, Per},
         title = {En artikkel}, journal = {Tidsskrift for samfunnsforskning}, volume = 61,
         number = 2, pages = {101--120}, year = 2020, doi = {https://doi.org/10.18261/x}}""",
-     "Nordmann, O., Hansen, K. og Berg, P. (2020). En artikkel. Tidsskrift for samfunnsforskning, "
+     "Nordmann, O., Hansen, K. & Berg, P. (2020). En artikkel. Tidsskrift for samfunnsforskning, "
      "61(2), 101–120. https://doi.org/10.18261/x"),
     # @incollection
     ("""@incollection{hansen2019, author = {Hansen, Kari}, editor = {Nordmann, Ola}, title = {Kapittel},
@@ -62,10 +62,10 @@ def reference(bib, **kwargs):
     ("""@misc{imdiua-mal, author = {{Integrerings- og mangfoldsdirektoratet}}, title = {Mal for
         kravspesifikasjon}, type = {Mal}}""",
      "Integrerings- og mangfoldsdirektoratet. (u.å.). Mal for kravspesifikasjon [Mal]."),
-    # @manual by two organisations, with a date
+    # @manual by two organisations, with a date: a guide gives its year (the day is for web pages)
     ("""@manual{imdi2021-veileder, author = {{Integrerings- og mangfoldsdirektoratet} and
         {Arbeids- og velferdsdirektoratet}}, title = {Veileder om samarbeid}, date = {2021-04-08}}""",
-     "Integrerings- og mangfoldsdirektoratet og Arbeids- og velferdsdirektoratet. (2021, 8. april). "
+     "Integrerings- og mangfoldsdirektoratet & Arbeids- og velferdsdirektoratet. (2021). "
      "Veileder om samarbeid."),
     # @manual with a publisher that differs from the author
     ("""@manual{nav2020, author = {Berg, Per}, title = {Håndbok}, organization = {NAV}, year = 2020}""",
@@ -112,7 +112,7 @@ def test_html_escapes_and_links_the_title():
 @pytest.mark.parametrize("bib, expected", [
     # "and others": the rest of the authors is unknown
     ("@book{x2020, author = {Hansen, Kari and others}, title = {T}, publisher = {P}, year = 2020}",
-     "Hansen, K. mfl. (2020). T. P."),
+     "Hansen, K. et al. (2020). T. P."),
     # a range of years, shown as a range
     ("@report{x2020, author = {Hansen, Kari}, title = {T}, institution = {I}, date = {2019/2020}}",
      "Hansen, K. (2019–2020). T. I."),
@@ -129,3 +129,33 @@ def test_html_escapes_and_links_the_title():
 ])
 def test_reference_of_odd_entries(bib, expected):
     assert reference(bib).text == expected
+
+
+@pytest.mark.parametrize("date, expected", [
+    # the style writes '(2021. april)' and '(2019–2020. mai–januar)' (README: "web page month")
+    ("2021-04", "(2021, april)"),
+    ("2019-05/2020-01", "(2019–2020)"),
+    ("2021-04-08", "(2021, 8. april)"),
+])
+def test_web_page_dates(date, expected):
+    text = reference(f"@online{{x2021, author = {{{{IMDi}}}}, title = {{Side}}, date = {{{date}}}}}").text
+    assert text == f"IMDi. {expected}. Side."
+
+
+@pytest.mark.parametrize("fields, expected", [
+    # published (a DOI or URL): the school inside the brackets
+    ("url = {https://example.org/x}", "Berg, P. (2018). Avhandlingen [Doktoravhandling, UiB]. https://example.org/x"),
+    ("", "Berg, P. (2018). Avhandlingen [Doktoravhandling]. UiB."),
+])
+def test_thesis_published_or_not(fields, expected):
+    bib = f"@phdthesis{{berg2018, author = {{Berg, Per}}, title = {{Avhandlingen}}, school = {{UiB}}, year = 2018, {fields}}}"
+    assert reference(bib).text == expected
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("2017-11", "(Proba Rapport Nr. 2017-11)"),  # a plain number is labelled, as the style does
+    ("2017:31", "(Proba Rapport 2017:31)"),
+])
+def test_report_numbers(number, expected):
+    bib = f"@techreport{{p2017, author = {{Berg, Per}}, title = {{T}}, type = {{Proba Rapport}}, number = {{{number}}}, institution = {{Proba}}, year = 2017}}"
+    assert reference(bib).text == f"Berg, P. (2017). T {expected}. Proba."

@@ -82,3 +82,34 @@ def test_every_style_is_formatted_and_described():
     styles = {kind.style for kind in TYPES.values()}
     assert styles == set(STYLES)
     assert styles - {"legislation"} == set(_FORMATTERS)  # an act is written apart
+
+
+def test_a_type_added_in_one_place_reaches_every_output(monkeypatch):
+    """entry_types' promise: a type formatted like an existing one is one row in the registry,
+    and the loader, the APA formatter, the labels and every export show it."""
+    import json
+    from urllib.parse import parse_qs
+
+    from citekit import entry_types
+    from citekit.apa import format_reference
+    from citekit.catalogue import kind
+    from citekit.coins import coins
+    from citekit.exports import to_csl_json, to_ris
+    from citekit.labels import assign_labels
+    from citekit.metadata import json_ld
+
+    monkeypatch.setitem(entry_types.TYPES, "dataset", entry_types.EntryType(
+        "datasett", "DATA", "dataset", "Dataset", "document"))
+    parsed = parse_bibliography("@dataset{ssb2024, author = {{Statistisk sentralbyrå}}, title = {Sysselsetting "
+                                "blant innvandrere}, type = {Datasett}, year = 2024, publisher = {SSB},"
+                                " url = {https://www.ssb.no/x}}", "references.bib")
+    assert parsed.problems == ()
+    entry = parsed.entries["ssb2024"]
+    label = assign_labels([entry])["ssb2024"]
+    assert format_reference(entry, label).text == ("Statistisk sentralbyrå. (2024). Sysselsetting blant "
+                                                   "innvandrere [Datasett]. SSB. https://www.ssb.no/x")
+    assert kind(entry) == "datasett"
+    assert "TY  - DATA" in to_ris([entry])
+    assert json.loads(to_csl_json([entry]))[0]["type"] == "dataset"
+    assert json_ld(entry)["@type"] == "Dataset"
+    assert parse_qs(coins(entry))["rft.type"] == ["datasett"]

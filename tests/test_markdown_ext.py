@@ -92,7 +92,7 @@ def test_citation_links_to_the_work_page_source_with_the_reference_as_hover_text
     soup, _, _ = render("Se [@djuve2017] og @tronstad2015.")
     first, second = soup.select("a.kb-cite")
     assert first["href"] == "../forskning/djuve2017.md"  # MkDocs and Zensical make it a URL
-    assert first["title"].startswith("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017).")
+    assert first["title"].startswith("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. & Bråthen, B. (2017).")
     assert [first["id"], second["id"]] == ["sitering-1", "sitering-2"]
     assert soup.select_one("span.kb-citation")["data-cites"] == "djuve2017"
 

@@ -18,7 +18,7 @@ LIBRARY = make_library(parse_bibliography(BIB, "references.bib"))
 @pytest.mark.parametrize("key, page, expected", [
     ("djuve2017", "index.md", ("Fafo", "2017", "forskning/djuve2017.md", None)),
     ("djuve2017", "nav/tiltak.md", ("Fafo", "2017", "../forskning/djuve2017.md", None)),
-    ("rohnebaek2018", "nav/tiltak.md", ("Røhnebæk og Eide", "2018", "../forskning/rohnebaek2018.md",
+    ("rohnebaek2018", "nav/tiltak.md", ("Røhnebæk & Eide", "2018", "../forskning/rohnebaek2018.md",
                                         "../forskning/tronstad2015.md")),
 ])
 def test_target(key, page, expected):

@@ -12,7 +12,7 @@ from conftest import FIXTURES, build_site_with, convert, page
 
 FIXTURE_BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")
 
-FAFO = ("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017). Introduksjonsprogram "
+FAFO = ("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. & Bråthen, B. (2017). Introduksjonsprogram "
         "og norskopplæring. Hva virker – for hvem? (Fafo-rapport 2017:31). Fafo.")
 TRONSTAD = ("Tronstad, K. R. (2015). Introduksjonsprogram for flyktninger i norske kommuner "
             "(NIBR-rapport 2015:2). NIBR.")
@@ -85,7 +85,7 @@ def test_page_ends_with_kilder_in_apa_order(cited):
     assert heading.get_text(strip=True).startswith("Kilder")
     items = soup.select("ul.kb-references > li")
     assert [li["id"] for li in items] == ["kilde-djuve2017", "kilde-rohnebaek2018", "kilde-tronstad2015"]
-    assert items[0].get_text(" ", strip=True).startswith("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017).")
+    assert items[0].get_text(" ", strip=True).startswith("Djuve, A. B., Kavli, H. C., Braanen Sterri, E. & Bråthen, B. (2017).")
     assert items[0].select_one("em a")["href"] == "../../forskning/djuve2017/"
     backlinks = [a["href"] for a in items[0].select(".kb-backlinks a")]
     assert backlinks == ["#sitering-1", "#sitering-2", "#sitering-4"]
@@ -130,16 +130,16 @@ def secondary(request, tmp_path_factory):
 def test_secondary_citation_names_both_works_and_links_both(secondary):
     article = secondary.html("sider/side/index.html").select_one("article")
     text = " ".join(article.get_text().split())
-    for expected in ["En (Røhnebæk og Eide, 2018, sitert i Tronstad, 2015).",
+    for expected in ["En (Røhnebæk & Eide, 2018, sitert i Tronstad, 2015).",
                      "To Røhnebæk og Eide (2018, sitert i Tronstad, 2015) fant.",
-                     "Tre (se Røhnebæk og Eide, 2018, sitert i Tronstad, 2015, s. 4; Fafo, 2017).",
+                     "Tre (se Røhnebæk & Eide, 2018, sitert i Tronstad, 2015, s. 4; Fafo, 2017).",
                      "Fire (2018, sitert i Tronstad, 2015)."]:
         assert expected in text
     first = article.select_one("span.kb-citation")
     cited, read = first.select("a")
     assert (cited["href"], read["href"]) == ("../../forskning/rohnebaek2018/", "../../forskning/tronstad2015/")
     assert cited["id"] == "sitering-1" and not read.get("id")
-    assert cited["title"] == ("Røhnebæk, M. og Eide, T. H. (2018). Samarbeid i og etter introduksjonsprogrammet "
+    assert cited["title"] == ("Røhnebæk, M. & Eide, T. H. (2018). Samarbeid i og etter introduksjonsprogrammet "
                               "(ØF-rapport 04/2018). Østlandsforskning. Sitert i: Tronstad, K. R. (2015). "
                               "Introduksjonsprogram for flyktninger i norske kommuner (NIBR-rapport 2015:2). NIBR.")
 

@@ -51,7 +51,7 @@ def test_entry_page_content(site):
     article = soup.select_one("article")
     assert article.h1.get_text(strip=True).rstrip("¶") == "Introduksjonsprogram og norskopplæring. Hva virker – for hvem?"
     assert article.select_one(".kb-entry-reference").get_text(" ", strip=True).startswith(
-        "Djuve, A. B., Kavli, H. C., Braanen Sterri, E. og Bråthen, B. (2017).")
+        "Djuve, A. B., Kavli, H. C., Braanen Sterri, E. & Bråthen, B. (2017).")
     facts = {dt.get_text(strip=True): dd.get_text(" ", strip=True)
              for dt, dd in zip(article.select(".kb-entry-facts dt"), article.select(".kb-entry-facts dd"),
                                 strict=True)}

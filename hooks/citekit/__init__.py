@@ -16,6 +16,7 @@ Where a citation is
   and returned in a `DocumentRecord` for the adapter to print.
 
 The research index: `facets` (the ways to browse), `index_pages` and `entry_page` (its pages),
-`site_index` (its files), `cited_by`; an entry's derived fields (publisher, series and number,
-dates, pages, language) in `fields`, its exports in `exports`, `metadata` and `coins`.
+`site_index` (its files), `cited_by`; an entry's derived fields (people, publisher, series and
+number, dates, pages, language, links), computed once on the entry, in `fields`: `apa` formats
+them and `exports`, `metadata` and `coins` write them out.
 """

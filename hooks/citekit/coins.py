@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from .entry_types import entry_type
-from .fields import iso_date, issue, language_tag, numbered_report, page_range, publisher
-from .labels import creators
+from .fields import derived
 from .model import Entry
 from .people import inverted
 
@@ -23,38 +21,36 @@ _FORMATS = {"journal": "info:ofi/fmt:kev:mtx:journal", "book": "info:ofi/fmt:kev
 
 def coins(entry: Entry) -> str:
     """The ContextObject of `entry`, encoded for a span's `title` attribute."""
-    rules = entry_type(entry.type).rules
+    f = derived(entry)
+    rules = f.kind.rules
     pairs = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", _FORMATS[rules.coins])]
-    authors = [inverted(p) for p in (entry.authors or creators(entry))]
+    authors = [inverted(p) for p in f.creators]
     if rules.coins == "journal":
         pairs += [("rft.genre", rules.coins_genre),
-                  ("rft.atitle", entry.get("title")), ("rft.jtitle", entry.get("journal")),
-                  ("rft.volume", entry.get("volume")), ("rft.issue", issue(entry))]
-        first, last = page_range(entry)
-        pairs += [("rft.spage", first), ("rft.epage", last)]
+                  ("rft.atitle", f.title), ("rft.jtitle", f.container),
+                  ("rft.volume", f.volume), ("rft.issue", f.issue),
+                  ("rft.spage", f.first_page), ("rft.epage", f.last_page)]
     elif rules.coins == "book":
         pairs.append(("rft.genre", rules.coins_genre))
         if rules.coins_genre == "bookitem":
-            pairs += [("rft.atitle", entry.get("title")), ("rft.btitle", entry.get("booktitle"))]
+            pairs += [("rft.atitle", f.title), ("rft.btitle", f.container),
+                      ("rft.spage", f.first_page), ("rft.epage", f.last_page)]
         else:
-            pairs.append(("rft.btitle", entry.get("title")))
-        pairs += [("rft.pub", publisher(entry)), ("rft.place", entry.get("address")),
-                  ("rft.edition", entry.get("edition")), ("rft.isbn", entry.get("isbn")),
-                  ("rft.series", numbered_report(entry) if rules.number == "report" else entry.get("series"))]
+            pairs.append(("rft.btitle", f.title))
+        pairs += [("rft.pub", f.publisher), ("rft.place", f.address),
+                  ("rft.edition", f.edition), ("rft.isbn", f.isbn),
+                  ("rft.series", f.report_number or f.collection)]
     elif rules.coins == "dissertation":
-        pairs += [("rft.title", entry.get("title")),
-                  ("rft.inst", publisher(entry)),
-                  ("rft.degree", entry.get("type") or entry_type(entry.type).thesis_kind)]
+        pairs += [("rft.title", f.title), ("rft.inst", f.publisher), ("rft.degree", f.genre)]
     else:
-        pairs += [("rft.title", entry.get("title")),
-                  ("rft.publisher", publisher(entry)), ("rft.type", entry_type(entry.type).word),
-                  ("rft.language", language_tag(entry))]
+        pairs += [("rft.title", f.title), ("rft.publisher", f.publisher),
+                  ("rft.type", f.kind.word), ("rft.language", f.language)]
         pairs += [("rft.creator", name) for name in authors]
         authors = []
     pairs += [("rft.au", name) for name in authors]
-    pairs.append(("rft.date", iso_date(entry)))
-    if entry.doi:
-        pairs.append(("rft_id", f"info:doi/{entry.doi}"))
-    if entry.get("url"):
-        pairs.append(("rft_id", entry.get("url")))
+    pairs.append(("rft.date", f.date))
+    if f.doi:
+        pairs.append(("rft_id", f"info:doi/{f.doi}"))
+    if f.url:
+        pairs.append(("rft_id", f.url))
     return "&".join(f"{name}={quote(value, safe='')}" for name, value in pairs if value)

@@ -31,7 +31,7 @@ def entry_page(work: Work, bibtex: str, works: Mapping[str, Work] | None = None,
     entry = work.entry
     title = entry.get("title")
     work_kind = kind(entry)
-    description = f"{work_kind.capitalize()} ({work.label.year}) av {work.label.names}: {title}"
+    description = f"{work_kind.capitalize()} ({work.label.year}) av {work.label.in_text}: {title}"
     if not work.label.names:
         description = f"{work_kind.capitalize()} ({work.label.year}): {title}"
     if entry.get("citedin"):
@@ -66,7 +66,7 @@ def _notes(work: Work, works: Mapping[str, Work]) -> list[str]:
                      f"[{md_text(via.label.narrative)}]({via.slug}.md), som viser til det. Sidene "
                      f"siterer det derfor som «{md_text(work.label.parenthetical)}, sitert i "
                      f"{md_text(via.label.parenthetical)}», og kildelistene nevner "
-                     f"{md_text(via.label.names)}s tekst, som er den som er lest.")
+                     f"{md_text(via.label.in_text)}s tekst, som er den som er lest.")
     newer = works.get(work.entry.get("newer"))
     if newer is not None:
         notes.append(f"Det finnes nyere veiledning om det samme: "

@@ -42,7 +42,8 @@ class EntryType:
     schema: str
     style: str  # the APA formatter: report, book, article, chapter, thesis, document, legislation
     needs_year: bool = True  # APA cites the others as "u.å." when undated
-    full_date: bool = False  # APA gives the whole date: (2021, 21. september)
+    full_date: bool = False  # APA gives the day or month too: (2021, 21. september); the
+    # Norsk APA style does so for web pages, and gives reports, guides and documents the year
     thesis_kind: str = ""  # the bracketed description of a thesis
     needs_creator: bool = True  # an act has no author: it is cited by its short title
     web_page: bool = False  # its date is the day it was last updated ("sist oppdatert")
@@ -73,12 +74,12 @@ TYPES: dict[str, EntryType] = {
     "mastersthesis": EntryType("masteroppgave", "THES", "thesis", "Thesis", "thesis",
                                thesis_kind="Masteroppgave"),
     "manual": EntryType("veileder", "GEN", "document", "CreativeWork", "document",
-                        needs_year=False, full_date=True),
+                        needs_year=False),
     "online": _WEB,
     "www": _WEB,
     "electronic": _WEB,
     "misc": EntryType("dokument", "GEN", "document", "CreativeWork", "document",
-                      needs_year=False, full_date=True),
+                      needs_year=False),
     "legislation": EntryType("lov", "STAT", "legislation", "Legislation", "legislation",
                              needs_creator=False),
 }

@@ -1,4 +1,6 @@
-"""Write entries out for reference managers: BibTeX, RIS and CSL-JSON."""
+"""Write entries out for reference managers: BibTeX (the source, written back), and RIS and
+CSL-JSON from the entry's derived fields (citekit.fields.derived), the record the APA formatter
+reads too."""
 
 from __future__ import annotations
 
@@ -10,18 +12,7 @@ from bibtexparser import model as bibmodel
 from bibtexparser.middlewares import default_unparse_stack
 
 from .entries import LINK_FIELDS
-from .entry_types import entry_type
-from .fields import (
-    en_dash_ranges,
-    iso_date,
-    issue,
-    language_tag,
-    numbered_report,
-    page_range,
-    publisher,
-    series,
-)
-from .labels import creators
+from .fields import derived
 from .model import Entry, Person
 from .people import inverted
 
@@ -45,79 +36,71 @@ def to_ris(entries: Iterable[Entry]) -> str:
 
 
 def _ris_record(entry: Entry) -> str:
-    lines = [("TY", entry_type(entry.type).ris)]
-    lines += [("AU", inverted(p)) for p in (entry.authors or creators(entry))]
-    lines += [("ED", inverted(p)) for p in entry.editors if entry.authors]
-    lines.append(("TI", entry.get("title")))
-    container = entry.get("journal") or entry.get("booktitle")
-    if container:
-        lines.append(("T2", container))
-    if entry.issued:
-        lines.append(("PY", entry.year))
-        if entry.issued.start.month:
-            lines.append(("DA", iso_date(entry, "/") + "/"))
-    if publisher(entry):
-        lines.append(("PB", publisher(entry)))
-    if numbered_report(entry):
-        lines.append(("SN", numbered_report(entry)))
-    elif entry.get("isbn"):
-        lines.append(("SN", entry.get("isbn")))
-    if entry.get("type"):
-        lines.append(("M3", entry.get("type")))
-    for tag, name in (("VL", "volume"), ("IS", "number"), ("ET", "edition"), ("CY", "address")):
-        if entry.get(name) and not (tag == "IS" and numbered_report(entry)):
-            lines.append((tag, entry.get(name)))
-    first, last = page_range(entry)
-    if first:
-        lines.append(("SP", first))
-    if last:
-        lines.append(("EP", last))
-    if entry.doi:
-        lines.append(("DO", entry.doi))
-    for tag, name in (("UR", "url"), ("AB", "abstract"), ("N1", "note")):
-        if entry.get(name):
-            lines.append((tag, entry.get(name)))
-    lines += [("KW", word) for word in entry.keywords]
-    if language_tag(entry):
-        lines.append(("LA", language_tag(entry)))
+    f = derived(entry)
+    lines = [("TY", f.kind.ris)]
+    # an edited book: its editors are its authors in RIS; A2 (secondary author) is the editor
+    # of the book that holds a chapter
+    lines += [("AU", inverted(p)) for p in f.creators]
+    lines += [("A2", inverted(p)) for p in f.editors]
+    lines.append(("TI", f.title))
+    if f.short_title:
+        lines.append(("ST", f.short_title))
+    if f.container:
+        lines.append(("T2", f.container))
+    if f.date:
+        lines.append(("PY", f.date[:4]))
+        if len(f.date) > 4:
+            lines.append(("DA", f.date.replace("-", "/") + "/"))
+    if f.publisher:
+        lines.append(("PB", f.publisher))
+    if f.report_number:
+        lines.append(("SN", f.report_number))
+    elif f.isbn:
+        lines.append(("SN", f.isbn))
+    if f.genre:
+        lines.append(("M3", f.genre))
+    for tag, value in (("VL", f.volume), ("IS", f.number if not f.report_number else ""), ("ET", f.edition), ("CY", f.address),
+                       ("SP", f.first_page), ("EP", f.last_page), ("DO", f.doi), ("UR", f.url),
+                       ("AB", f.abstract), ("N1", f.note)):
+        if value:
+            lines.append((tag, value))
+    lines += [("KW", word) for word in f.keywords]
+    if f.language:
+        lines.append(("LA", f.language))
     lines.append(("ER", ""))
     # RIS wants "TAG  - value" on every line, the empty value of ER included.
     return "".join(f"{tag}  - {value}\n" for tag, value in lines) + "\n"
 
 
 def csl_item(entry: Entry) -> dict:
-    item: dict = {"id": entry.key, "type": entry_type(entry.type).csl, "title": entry.get("title")}
-    people = entry.authors or creators(entry)
-    if people:
-        item["author"] = [_csl_name(p) for p in people]
-    if entry.editors:
-        item["editor"] = [_csl_name(p) for p in entry.editors]
-    if entry.issued:
-        ends = [entry.issued.end.parts] if entry.issued.end else []
-        item["issued"] = {"date-parts": [entry.issued.start.parts, *ends]}
-    if publisher(entry):
-        item["publisher"] = publisher(entry)
-    if entry.get("number"):
-        item["number"] = entry.get("number")
-    if series(entry):
-        item["collection-title" if entry.get("series") else "genre"] = series(entry)
-    container = entry.get("journal") or entry.get("booktitle")
-    if container:
-        item["container-title"] = container
-    if entry.doi:
-        item["DOI"] = entry.doi
-    for csl_name, name in (("volume", "volume"), ("edition", "edition"), ("URL", "url"), ("abstract", "abstract"), ("ISBN", "isbn"),
-                           ("note", "note"), ("publisher-place", "address")):
-        if entry.get(name):
-            item[csl_name] = entry.get(name)
-    if issue(entry):
-        item["issue"] = item.pop("number")
-    if entry.get("pages"):
-        item["page"] = en_dash_ranges(entry.get("pages"))
-    if entry.keywords:
-        item["keyword"] = ", ".join(entry.keywords)
-    if language_tag(entry):
-        item["language"] = language_tag(entry)
+    """The entry as a CSL-JSON item: what Pandoc's citeproc formats (tests/test_apa_oracle.py)."""
+    f = derived(entry)
+    item: dict = {"id": entry.key, "type": f.kind.csl, "title": f.title}
+    names = [_csl_name(p) for p in f.creators] + ([{"literal": "others"}] if f.more_creators else [])
+    if names:
+        item["editor" if f.editors_are_creators else "author"] = names
+    if f.editors:
+        item["editor"] = [_csl_name(p) for p in f.editors] + ([{"literal": "others"}] if f.more_editors else [])
+    if f.date_parts:
+        item["issued"] = {"date-parts": [list(parts) for parts in f.date_parts]}
+    for csl_name, value in (
+            ("title-short", f.short_title), ("container-title", f.container),
+            ("publisher", f.publisher), ("number", f.number if not f.issue else ""),
+            ("issue", f.issue), ("volume", f.volume), ("edition", f.edition),
+            ("page", f.pages), ("DOI", f.doi), ("URL", f.url), ("ISBN", f.isbn),
+            ("publisher-place", f.address), ("abstract", f.abstract), ("note", f.note),
+            ("language", f.language)):
+        if value:
+            item[csl_name] = value
+    # a report's series is CSL's genre, printed before its number ('Fafo-rapport 2017:31');
+    # of other works, the genre is their kind ('Masteroppgave', 'Mal')
+    genre = f.series if f.kind.rules.number == "report" else f.genre
+    if genre:
+        item["genre"] = genre
+    if f.collection:
+        item["collection-title"] = f.collection
+    if f.keywords:
+        item["keyword"] = ", ".join(f.keywords)
     return item
 
 

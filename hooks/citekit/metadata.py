@@ -6,76 +6,57 @@ from __future__ import annotations
 import html
 import json
 
-from .entry_types import entry_type
-from .fields import iso_date, issue, language_tag, numbered_report, page_range, publisher
-from .labels import creators
+from .fields import derived
 from .model import Entry, Person
 from .people import inverted
 
 
 def highwire_tags(entry: Entry) -> list[tuple[str, str]]:
     """(name, content) pairs, in the order Zotero's translator expects them."""
-    tags = [("citation_title", entry.get("title"))]
-    tags += [("citation_author", inverted(p)) for p in (entry.authors or creators(entry))]
-    if iso_date(entry):
-        tags.append(("citation_publication_date", iso_date(entry, "/")))
-    if entry_type(entry.type).rules.number == "report":
-        if publisher(entry):
-            tags.append(("citation_technical_report_institution", publisher(entry)))
-        if numbered_report(entry):
-            tags.append(("citation_technical_report_number", numbered_report(entry)))
-    if publisher(entry):
-        tags.append(("citation_publisher", publisher(entry)))
-    if entry.get("journal"):
-        tags.append(("citation_journal_title", entry.get("journal")))
-    if entry.get("booktitle"):
-        tags.append(("citation_inbook_title", entry.get("booktitle")))
-    if entry.doi:
-        tags.append(("citation_doi", entry.doi))
-    for name, field in (("citation_volume", "volume"), ("citation_isbn", "isbn")):
-        if entry.get(field):
-            tags.append((name, entry.get(field)))
-    if issue(entry):
-        tags.append(("citation_issue", issue(entry)))
-    first, last = page_range(entry)
-    if first:
-        tags.append(("citation_firstpage", first))
-    if last:
-        tags.append(("citation_lastpage", last))
-    if language_tag(entry):
-        tags.append(("citation_language", language_tag(entry)))
-    if entry.keywords:
-        tags.append(("citation_keywords", "; ".join(entry.keywords)))
-    if entry.get("url"):
-        tags.append(("citation_public_url", entry.get("url")))
-    return tags
+    f = derived(entry)
+    tags = [("citation_title", f.title)]
+    tags += [("citation_author", inverted(p)) for p in f.creators]
+    if f.date:
+        tags.append(("citation_publication_date", f.date.replace("-", "/")))
+    if f.kind.rules.number == "report":
+        if f.publisher:
+            tags.append(("citation_technical_report_institution", f.publisher))
+        if f.report_number:
+            tags.append(("citation_technical_report_number", f.report_number))
+    if f.kind.rules.number == "issue":
+        tags.append(("citation_journal_title", f.container))
+    elif f.container:
+        tags.append(("citation_inbook_title", f.container))
+    for name, value in (("citation_publisher", f.publisher), ("citation_doi", f.doi),
+                        ("citation_volume", f.volume), ("citation_issue", f.issue),
+                        ("citation_firstpage", f.first_page), ("citation_lastpage", f.last_page),
+                        ("citation_isbn", f.isbn), ("citation_language", f.language),
+                        ("citation_keywords", "; ".join(f.keywords)),
+                        ("citation_public_url", f.url)):
+        if value:
+            tags.append((name, value))
+    return [(name, value) for name, value in tags if value]
 
 
 def json_ld(entry: Entry) -> dict:
-    data: dict = {"@context": "https://schema.org",
-                  "@type": entry_type(entry.type).schema,
-                  "name": entry.get("title")}
-    people = entry.authors or creators(entry)
-    if people:
-        data["author"] = [_schema_person(p) for p in people]
-    if entry.editors:
-        data["editor"] = [_schema_person(p) for p in entry.editors]
-    if iso_date(entry):
-        data["datePublished"] = iso_date(entry)
-    if publisher(entry):
-        data["publisher"] = {"@type": "Organization", "name": publisher(entry)}
-    if numbered_report(entry):
-        data["reportNumber"] = numbered_report(entry)
-    if entry.get("abstract"):
-        data["abstract"] = entry.get("abstract")
-    if entry.keywords:
-        data["keywords"] = list(entry.keywords)
-    if language_tag(entry):
-        data["inLanguage"] = language_tag(entry)
-    if entry.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "doi", "value": entry.doi}
-    if entry.get("url"):
-        data["url"] = entry.get("url")
+    f = derived(entry)
+    data: dict = {"@context": "https://schema.org", "@type": f.kind.schema, "name": f.title}
+    if f.creators:
+        data["editor" if f.editors_are_creators else "author"] = [_schema_person(p) for p in f.creators]
+    if f.editors:
+        data["editor"] = [_schema_person(p) for p in f.editors]
+    if f.date:
+        data["datePublished"] = f.date
+    if f.publisher:
+        data["publisher"] = {"@type": "Organization", "name": f.publisher}
+    for name, value in (("reportNumber", f.report_number), ("abstract", f.abstract),
+                        ("inLanguage", f.language), ("url", f.url)):
+        if value:
+            data[name] = value
+    if f.keywords:
+        data["keywords"] = list(f.keywords)
+    if f.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "doi", "value": f.doi}
     return data
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .dates import DateValue
+
+if TYPE_CHECKING:
+    from .fields import Derived
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
@@ -67,6 +72,13 @@ class Entry:
     def keywords(self) -> tuple[str, ...]:
         raw = self.fields.get("keywords", "")
         return tuple(word.strip() for word in raw.split(",") if word.strip())
+
+    @functools.cached_property
+    def derived(self) -> Derived:
+        """What every output reads of the entry (citekit.fields), computed on first use."""
+        from .fields import derive  # fields reads entries: imported when first needed
+
+        return derive(self)
 
 
 @dataclass(frozen=True)

@@ -119,11 +119,12 @@ def inverted(person: Person) -> str:
     return name
 
 
-def join_names(names: list[str]) -> str:
-    """Norwegian list: 'A', 'A og B', 'A, B og C' (no comma before 'og')."""
+def join_names(names: list[str], conjunction: str = "og") -> str:
+    """Norwegian list: 'A', 'A og B', 'A, B og C' (no comma before 'og'); APA's reference
+    lists and parentheses join with '&' instead: 'A, B & C'."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " og " + names[-1]
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
 
 
 def same_party(people: tuple[Person, ...], name: str) -> bool:

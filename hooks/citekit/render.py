@@ -69,7 +69,8 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
             marks.append(writer.element(_unknown(first.key)))
         else:
             closes_here = not first.locator and not rest and not first.target.via
-            label = f"{first.target.names} ({first.target.year}" + (")" if closes_here else "")
+            names = first.target.narrative_names or first.target.names  # 'og' in running text
+            label = f"{names} ({first.target.year}" + (")" if closes_here else "")
             marks.append(writer.element(_link(first.target, label)))
             if closes_here:
                 return _finish(wrapper, markdown_inside), marks
@@ -83,12 +84,39 @@ def citation_element(items: Sequence[RenderedItem], textual: bool) -> tuple[etre
         writer.text(")" if first.target else "")
         return _finish(wrapper, markdown_inside), marks
     writer.text("(")
-    for index, item in enumerate(items):
-        if index:
-            writer.text("; ")
-        marks.append(_write_item(writer, item))
+    written = {}
+    previous = None
+    for place, index in enumerate(_apa_order(items)):
+        item = items[index]
+        if previous is not None and _same_names(previous, item):
+            # APA 7 (and the style's collapse="year"): one author's works share the names,
+            # '(IMDi, 2021b, 2021c)'
+            writer.text(", ")
+            written[index] = writer.element(_link(item.target, item.target.year))  # type: ignore[arg-type, union-attr]
+        else:
+            if place:
+                writer.text("; ")
+            written[index] = _write_item(writer, item)
+        previous = item
     writer.text(")")
-    return _finish(wrapper, markdown_inside, apparatus=True), marks
+    return _finish(wrapper, markdown_inside, apparatus=True), [written[index] for index in range(len(items))]
+
+
+def _same_names(before: RenderedItem, item: RenderedItem) -> bool:
+    """Two plain works of the same names in a row: no prefix, locator or second-hand reading."""
+    plain = all(i.target is not None and not i.prefix and not i.locator and i.target.via is None
+                and i.mode is not Mode.SUPPRESS_AUTHOR for i in (before, item))
+    return plain and before.target.names == item.target.names  # type: ignore[union-attr]
+
+
+def _apa_order(items: Sequence[RenderedItem]) -> list[int]:
+    """The order to write a parenthesis's works in: as the reference list orders them (APA 7,
+    and citeproc), unless a prefix ('se', 'jf.') makes the written order part of the sense,
+    as citeproc also leaves it."""
+    order = list(range(len(items)))
+    if any(item.prefix or item.target is None for item in items):
+        return order
+    return sorted(order, key=lambda index: items[index].target.sort_key)  # type: ignore[union-attr]
 
 
 def _finish(wrapper: etree.Element, markdown_inside: bool, apparatus: bool = False) -> etree.Element:

@@ -18,11 +18,13 @@ class Target:
     is the work the site read it in, when it knows the work only second-hand (APA's secondary
     citation)."""
 
-    names: str
+    names: str  # inside parentheses: 'Røhnebæk & Eide'
     year: str
     href: str
     hover: str
     via: Target | None = None
+    narrative_names: str = ""  # in running text, when they differ: 'Røhnebæk og Eide'
+    sort_key: tuple[str, str] = ("", "")  # its place among others in one parenthesis
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,8 @@ def target(library: Library, key: str, page_path: str) -> Target | None:
         return None
     via = read_through(library, key)
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
-                  work.reference_text, _read(library, via, page_path) if via else None)
+                  work.reference_text, _read(library, via, page_path) if via else None,
+                  work.label.narrative_names, work.label.sort_key)
 
 
 def _read(library: Library, key: str, page_path: str) -> Target:
@@ -66,7 +69,7 @@ def _read(library: Library, key: str, page_path: str) -> Target:
     citekit.entries.check_links) must not send the reading round in circles."""
     work = library.works[key]
     return Target(work.label.names, work.label.year, library.entry_href(key, page_path),
-                  work.reference_text)
+                  work.reference_text, None, work.label.narrative_names, work.label.sort_key)
 
 
 def unknown_key_message(library: Library, key: str) -> str | None:
