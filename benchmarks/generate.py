@@ -389,12 +389,26 @@ def plain_cite(works: dict[str, Work]) -> Callable[[Cite], str]:
             "paren": f"({first.parenthetical})",
             "locator": f"({first.parenthetical}, {cite.locator})",
             "prefix": f"(se {first.parenthetical})",
-            "multi": "(" + "; ".join(label.parenthetical for label in labels) + ")",
+            "multi": _several(labels),
             "suppress": f"({first.year})",
             "narrative": first.narrative,
             "narrative_locator": f"{first.names} ({first.year}, {cite.locator})",
         }[cite.form]
     return render
+
+
+def _several(labels: list) -> str:
+    """Several works in one parenthesis as APA (and the site) writes them: in reference-list
+    order, one author's years together ('(IMDi, 2021a, 2021c)')."""
+    parts: list[str] = []
+    previous = None
+    for label in sorted(labels, key=lambda label: label.sort_key):
+        if previous is not None and previous.names == label.names:
+            parts[-1] += f", {label.year}"
+        else:
+            parts.append(label.parenthetical)
+        previous = label
+    return "(" + "; ".join(parts) + ")"
 
 
 def page_markdown(page: Page, cite: Callable[[Cite], str]) -> str:
