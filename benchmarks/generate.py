@@ -27,24 +27,34 @@ import random
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+
+from mkdocs.utils import get_relative_url  # noqa: E402
 
 from citekit.bibliography import parse_bibliography  # noqa: E402
 from citekit.catalogue import Work, build_catalogue  # noqa: E402
 from citekit.entry_page import entry_page  # noqa: E402
 from citekit.exports import to_bibtex, to_csl_json, to_ris  # noqa: E402
 from citekit.facets import FACETS, build_groups  # noqa: E402
-from citekit.index_pages import (INDEX_MARKER, facet_body,  # noqa: E402
-                                 facet_front, group_body, group_front, index_body, list_body,
-                                 list_front, page_path, pages_of)
+from citekit.index_pages import (  # noqa: E402
+    INDEX_MARKER,
+    facet_body,
+    facet_front,
+    group_body,
+    group_front,
+    index_body,
+    list_body,
+    list_front,
+    page_path,
+    pages_of,
+)
 from citekit.md_writing import front_matter  # noqa: E402
-from mkdocs.utils import get_relative_url  # noqa: E402
 from citekit.site_index import DOWNLOADS  # noqa: E402
 from kb_zensical.templates import SHARED_TEMPLATES  # noqa: E402
 

@@ -14,15 +14,13 @@ with each citation written as the plain text it renders to.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-import generate
-
 import markdown
 
+import generate
 from citekit import markdown_ext
 from citekit.library import load_library
 from citekit.markdown_ext import CitationExtension, PageContext

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
 import os
 import subprocess

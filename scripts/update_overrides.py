@@ -9,10 +9,9 @@ from pathlib import Path
 
 import material
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from themefix.overrides import OVERRIDES, fixed
 
+ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 
 

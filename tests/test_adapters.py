@@ -27,8 +27,6 @@ FIRST_PARTY = frozenset({"citekit", "themefix", "buildkit", "book", "kb_mkdocs",
 # Module-level state that another branch owns and is removing (issue 21); each entry must
 # still be found, so this list only shrinks.
 OWNED_ELSEWHERE = {
-    "hooks/citekit/library.py: _cache": "the core's bibliography cache (core branch)",
-    "hooks/citekit/tasks.py: _cache": "the task file's cache, like the bibliography's",
 }
 
 

@@ -17,8 +17,8 @@ newer work.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from .catalogue import Work
 from .model import Problem

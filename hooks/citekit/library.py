@@ -5,6 +5,7 @@ page, and the problems found. Loaded once per file version: a rebuild that did n
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,27 +61,19 @@ def make_library(bibliography: Bibliography) -> Library:
     return Library(bibliography, works, {key: i for i, key in enumerate(works)}, tuple(problems))
 
 
-# path -> (its size and time, its library). A site has one bibliography; a test session makes
-# many, so only the most recently loaded few are kept.
-_cache: dict[str, tuple[tuple[int, int], Library]] = {}
-_CACHED_FILES = 4
-
-
 def load_library(path: Path, display_name: str) -> Library:
     """The library of the .bib file at `path` (from cache when the file is unchanged);
     `display_name` is how messages name the file."""
     try:
         stat = path.stat()
-        signature = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        signature = None
-    cached = _cache.get(str(path))
-    if signature is not None and cached and cached[0] == signature:
-        return cached[1]
-    library = make_library(load_bibliography(path, display_name))
-    if signature is not None:
-        _cache.pop(str(path), None)
-        _cache[str(path)] = (signature, library)
-        while len(_cache) > _CACHED_FILES:
-            del _cache[next(iter(_cache))]
-    return library
+        return make_library(load_bibliography(path, display_name))
+    return _library_of_version(str(path), display_name, (stat.st_mtime_ns, stat.st_size))
+
+
+# A site has one bibliography; a test session makes many, so only the last few are kept. The
+# file's time and size are part of the key: a changed file is read again. (A memoised pure
+# function rather than a dict kept at module level: no state for a build to share.)
+@functools.lru_cache(maxsize=4)
+def _library_of_version(path: str, display_name: str, version: tuple[int, int]) -> Library:
+    return make_library(load_bibliography(Path(path), display_name))

@@ -284,7 +284,7 @@ class _TaskMarkers(Preprocessor):
         line_map: list[int] = []
         for number, line, prose in lines_outside_code(lines):
             marker = read_marker(line) if prose else None
-            rendered = []
+            rendered: list[str] = []
             if marker is not None:
                 rendered, message = render_marker(marker, tasks, document.library, document.page.path)
                 if message:
@@ -632,14 +632,17 @@ class _PageFacts(_DocumentProcessor):
         """A note, when the page cites a replaced work, of how old that advice is and who has
         published newer guidance since; not on the page that says what is new."""
         document = self.document
+        library = document.library
+        if library is None:
+            return None
         whats_new = str(document.extension.getConfig("whats_new"))
-        works = document.library.works
+        works = library.works
         replaced = sorted((works[key] for key in keys if works[key].entry.get("newer")),
-                          key=lambda work: document.library.position[work.key])
+                          key=lambda work: library.position[work.key])
         years = sorted({work.entry.year for work in replaced if work.entry.year})
         if not years or document.page.path == whats_new:
             return None
-        newer = [(works[key].label.narrative, document.library.entry_href(key, document.page.path))
+        newer = [(works[key].label.narrative, library.entry_href(key, document.page.path))
                  for key in dict.fromkeys(work.entry.get("newer") for work in replaced)]
         return currency_note(years, newer, relative_url(whats_new, document.page.path))
 

@@ -72,7 +72,8 @@ def currency_note(years: Sequence[str], newer: Sequence[tuple[str, str]], href: 
             last.tail = AtomicString(" og " if index == len(newer) - 1 else ", ")
         last = etree.SubElement(note, "a", {"href": work_href})
         last.text = AtomicString(label)
-    last.tail = AtomicString(" har senere publisert nyere veiledning. Se ")
+    if last is not None:
+        last.tail = AtomicString(" har senere publisert nyere veiledning. Se ")
     link = etree.SubElement(note, "a", {"href": href})
     link.text = AtomicString("Hva er nytt")
     link.tail = AtomicString(".")

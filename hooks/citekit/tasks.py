@@ -89,9 +89,6 @@ class Tasks:
 # --- loading and checking ----------------------------------------------------------------
 
 
-_cache: dict[str, tuple[tuple[int, int], Library, tuple[Tasks, tuple[Problem, ...]]]] = {}
-
-
 def load_tasks(path: Path, display_name: str, library: Library) -> tuple[Tasks, tuple[Problem, ...]]:
     """The task file at `path`, checked against `library`; from cache while neither the file
     nor the library changed (as citekit.library caches the bibliography). No file: no tasks,
@@ -101,16 +98,18 @@ def load_tasks(path: Path, display_name: str, library: Library) -> tuple[Tasks, 
     except OSError:
         return Tasks(display_name, found=False), ()
     signature = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(str(path))
-    if cached and cached[0] == signature and cached[1] is library:
-        return cached[2]
+    # Kept with the library it was checked against, so a new bibliography means a new check.
+    cache_key = f"tasks:{path}"
+    cached = library.derived.get(cache_key)
+    if isinstance(cached, tuple) and cached[0] == signature:
+        return cached[1]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         return Tasks(display_name), (Problem(display_name, None, f"cannot read the task file ({error})"),)
     tasks, problems = parse_tasks(text, display_name, library, datetime.date.today().year)
     result = (tasks, tuple(problems))
-    _cache[str(path)] = (signature, library, result)
+    library.derived[cache_key] = (signature, result)
     return result
 
 
@@ -179,7 +178,7 @@ def _mapping(node: yaml.MappingNode, what: str, report) -> dict[str, tuple[yaml.
     return fields
 
 
-def _items(node: yaml.Node | None, section: str, report) -> list[yaml.Node]:
+def _items(node: yaml.Node | None, section: str, report) -> list[yaml.MappingNode]:
     """The section's items that are mappings (the others reported)."""
     if node is None or _is_null(node):
         return []
@@ -187,7 +186,7 @@ def _items(node: yaml.Node | None, section: str, report) -> list[yaml.Node]:
         report(_line(node), f"'{section}' must be a list (each item starting with '- ')")
         return []
     kind = _SECTIONS[section]
-    good = []
+    good: list[yaml.MappingNode] = []
     for item in node.value:
         if isinstance(item, yaml.MappingNode):
             good.append(item)
