@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import _posixsubprocess
 import asyncio
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from search_ui import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -411,21 +410,8 @@ NO_TRANSITIONS = ("var s=document.createElement('style');s.textContent='*,*::bef
                   "{transition:none!important;animation:none!important}';document.head.append(s)")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """`folder` served on 127.0.0.1 by a thread of this process: its URL, ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
+# A built folder served on 127.0.0.1 by a thread of this process (the search benchmark's own).
+serve_folder = serve
 
 
 @pytest.fixture(scope="module")
