@@ -205,6 +205,32 @@ def run_mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> Bui
     return Build(root, result.returncode, result.stdout + result.stderr)
 
 
+# --- the Zensical route on a fixture site ------------------------------------------------
+
+ZENSICAL = Path(sys.executable).parent / "zensical"
+
+
+def zensical_build(root: Path, *, skip_pass: bool = False, env: dict | None = None
+                   ) -> subprocess.CompletedProcess:
+    """`make build-zensical` in `root` (without the PDF unless `env` asks for it), or Zensical
+    alone on the project the pass wrote last."""
+    environment = {**os.environ, "KB_PDF": "false", **(env or {})}
+    if skip_pass:
+        command = [str(ZENSICAL), "build", "--clean", "-f", "build/zensical.yml"]
+    else:
+        command = [sys.executable, "-m", "kb_zensical.build", "."]
+    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment,
+                          timeout=600)
+
+
+def fixture_site(tmp_path: Path, files: dict) -> Path:
+    root = make_site(tmp_path, files=files)
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace(f"custom_dir: {ROOT}/overrides", "custom_dir: overrides"))
+    return root
+
+
 def build_site(root: Path, fixture: str = "minimal", files=None, *args: str, env=None) -> Build:
     return run_mkdocs(make_site(root, fixture, files), *args, env=env)
 

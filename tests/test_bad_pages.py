@@ -12,8 +12,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURES, Build, make_site, run_mkdocs
-from test_zensical import fixture_site, zensical_build
+from conftest import FIXTURES, Build, fixture_site, make_site, run_mkdocs, zensical_build
 
 pytestmark = pytest.mark.build
 BIB = (FIXTURES / "minimal" / "references.bib").read_text(encoding="utf-8")

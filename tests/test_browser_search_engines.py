@@ -16,7 +16,7 @@ import pytest
 import search
 import search_ui
 from conftest import ROOT, new_browser
-from test_browser_search import QUERIES as INFLECTED
+from search_cases import QUERIES as INFLECTED
 
 pytestmark = pytest.mark.browser
 PROJECT = ("mkdocs.yml", "references.bib", "docs", "overrides", "includes")

@@ -377,7 +377,7 @@ def test_the_real_config_takes_its_address_from_site_url():
 
 def test_the_zensical_pass_names_a_page_not_saved_as_utf8(tmp_path):
     """Before: a UnicodeDecodeError traceback from the pass."""
-    from test_zensical import fixture_site
+    from conftest import fixture_site
 
     root = fixture_site(tmp_path, {})
     (root / "docs" / "b.md").write_bytes("---\ndescription: Side.\nupdated: 2026-11-23\n---\n\n# Bø\n"
@@ -391,7 +391,7 @@ def test_the_zensical_pass_names_a_page_not_saved_as_utf8(tmp_path):
 
 
 def test_the_zensical_pass_stops_without_an_address(tmp_path):
-    from test_zensical import fixture_site
+    from conftest import fixture_site
 
     root = fixture_site(tmp_path, {})
     done = subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root, capture_output=True,
@@ -402,7 +402,7 @@ def test_the_zensical_pass_stops_without_an_address(tmp_path):
 
 def test_zensical_alone_stops_with_located_lines_not_tracebacks(tmp_path):
     """Before: Zensical's RuntimeError traceback around the extension's CitationError traceback."""
-    from test_zensical import fixture_site, zensical_build
+    from conftest import fixture_site, zensical_build
 
     root = fixture_site(tmp_path, {})
     assert zensical_build(root).returncode == 0

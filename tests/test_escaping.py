@@ -16,8 +16,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, run_mkdocs
-from test_zensical import fixture_site, zensical_build
+from conftest import FIXTURES, fixture_site, run_mkdocs, zensical_build
 
 # The pieces of the text fed in: each tries to open an element or attribute named 'kbx'.
 FRAGMENTS = ["<kbx>", "</kbx>", '<b kbx="1">', '" kbx="1', "' kbx='1", "</title><kbx>",

@@ -25,7 +25,7 @@ def test_the_pages_images_are_in_the_pdf(tmp_path, engine):
         assert build.returncode == 0, build.output
         site = build.site
     else:
-        from test_zensical import fixture_site, zensical_build
+        from conftest import fixture_site, zensical_build
 
         root = fixture_site(tmp_path, files)
         done = zensical_build(root, env={"KB_PDF": "true"})

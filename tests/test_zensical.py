@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from importlib.metadata import version
@@ -17,22 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, make_site, page
-
-ZENSICAL = Path(sys.executable).parent / "zensical"
-
-
-def zensical_build(root: Path, *, skip_pass: bool = False, env: dict | None = None
-                   ) -> subprocess.CompletedProcess:
-    """`make build-zensical` in `root` (without the PDF unless `env` asks for it), or Zensical
-    alone on the project the pass wrote last."""
-    environment = {**os.environ, "KB_PDF": "false", **(env or {})}
-    if skip_pass:
-        command = [str(ZENSICAL), "build", "--clean", "-f", "build/zensical.yml"]
-    else:
-        command = [sys.executable, "-m", "kb_zensical.build", "."]
-    return subprocess.run(command, cwd=root, capture_output=True, text=True, env=environment,
-                          timeout=600)
+from conftest import ROOT, fixture_site, page, zensical_build
 
 
 def citations(path: Path):
@@ -118,14 +102,6 @@ def test_research_index_with_cited_by(zensical_site):
 
 
 # --- the same located messages ------------------------------------------------------------------
-
-def fixture_site(tmp_path: Path, files: dict) -> Path:
-    root = make_site(tmp_path, files=files)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace(f"custom_dir: {ROOT}/overrides", "custom_dir: overrides"))
-    return root
-
 
 @pytest.mark.build
 def test_zensical_alone_stops_at_an_unknown_key_with_its_location(tmp_path):
