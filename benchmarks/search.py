@@ -107,7 +107,7 @@ def build(engine: str, out: Path, root: Path = ROOT) -> tuple[Path, float]:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                        cwd=root, env=env, check=True, capture_output=True)
     else:
-        subprocess.run([sys.executable, "-m", "citekit.site_pass", "."], cwd=root, env=env, check=True,
+        subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root, env=env, check=True,
                        capture_output=True)
         subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--clean", "-f",
                         "build/zensical.yml"], cwd=root, env=env, check=True, capture_output=True)

@@ -53,7 +53,7 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     for name in PROJECT:
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, root / name)
-    for command in ([sys.executable, "-m", "citekit.site_pass", "."],
+    for command in ([sys.executable, "-m", "kb_zensical", "."],
                     [str(Path(sys.executable).parent / "zensical"), "build", "--clean", "-f", "build/zensical.yml"]):
         done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stdout + done.stderr

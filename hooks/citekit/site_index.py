@@ -3,7 +3,7 @@ type, publisher and topic, the list's further pages, the downloads; and, once ev
 been read, who cites what ("Sitert i kunnskapsbasen", the counts, the filter's catalogue).
 
 The MkDocs hooks (hooks/research_index.py) call these in memory during the build; the
-whole-site pass for Zensical (citekit.site_pass) calls them before the build and writes the
+whole-site pass for Zensical (kb_zensical.site_pass) calls them before the build and writes the
 files. Paths are relative to the index folder ("djuve2017.md", "ar/2017.md", "kilder.bib").
 """
 
