@@ -223,6 +223,13 @@ def zensical_build(root: Path, *, skip_pass: bool = False, env: dict | None = No
                           timeout=600)
 
 
+def zensical_pass(root: Path) -> subprocess.CompletedProcess:
+    """`python -m kb_zensical` in `root`: the pass alone, which writes build/zensical.yml for
+    Zensical's own command line (kb_zensical.build writes a config only for its own build)."""
+    return subprocess.run([sys.executable, "-m", "kb_zensical", "."], cwd=root, capture_output=True,
+                          text=True, timeout=600)
+
+
 def fixture_site(tmp_path: Path, files: dict) -> Path:
     root = make_site(tmp_path, files=files)
     shutil.copytree(ROOT / "overrides", root / "overrides")

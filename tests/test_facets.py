@@ -102,5 +102,5 @@ def test_name_problems(bib, messages):
 def test_count_slots_are_found_by_their_attribute(slot):
     page = f"<li>{slot} og {COUNT_PLACEHOLDER.format(key='c')}</li>"
     assert fill_counts(page, {"a&b": (3, 2)}) == (
-        '<li><span class="kb-count">sitert 3 ganger på 2 sider</span> og '
-        '<span class="kb-count">ikke sitert</span></li>')
+        '<li><span class="kb-count" data-search-exclude>sitert 3 ganger på 2 sider</span> og '
+        '<span class="kb-count" data-search-exclude>ikke sitert</span></li>')

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, fixture_site, page, zensical_build
+from conftest import ROOT, fixture_site, page, zensical_build, zensical_pass
 
 
 def citations(path: Path):
@@ -107,7 +107,7 @@ def test_research_index_with_cited_by(zensical_site):
 def test_zensical_alone_stops_at_an_unknown_key_with_its_location(tmp_path):
     """Where Zensical is run without the pass, its extension stops the build itself."""
     root = fixture_site(tmp_path, {})
-    assert zensical_build(root).returncode == 0  # the pass once on good pages, for the config
+    assert zensical_pass(root).returncode == 0  # the pass once on good pages, for the config
     typo = page("# F\n\nSe [@djuve2071].\n")
     (root / "build/zensical/docs/index.md").write_text(typo)
     (root / "docs/index.md").write_text(typo)

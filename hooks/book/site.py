@@ -23,11 +23,11 @@ from citekit.catalogue import kind
 from citekit.dates import norwegian_date
 from citekit.library import Library
 
+from . import PDF_PATH
 from .assemble import BookMeta, Chapter, Reference, assemble
 
 __all__ = ["PDF_PATH", "STYLESHEET", "BookError", "NavPage", "book_html", "nav_pages", "write_pdf"]
 
-PDF_PATH = "pdf/kunnskapsbase.pdf"
 STYLESHEET = Path(__file__).resolve().parent / "print.css"
 KEYWORDS = "introduksjonsprogrammet, kommune, Nav, fylkeskommunen, samarbeid"
 REFERENCES_INTRO = "Alle kildene kunnskapsbasen bygger på, med sammendrag og emner."

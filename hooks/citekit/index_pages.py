@@ -23,7 +23,10 @@ from .fields import publisher_name
 
 PAGE_SIZE = 200
 INDEX_MARKER = "<!-- kb:research-index -->"
-COUNT_PLACEHOLDER = '<span class="kb-count" data-kb-count="{key}"></span>'
+# Counts are left out of the site search ("sitert 4 ganger" finds nothing a reader wants),
+# which also keeps the engines alike: the Zensical route fills them in after Zensical has
+# made its search index (kb_zensical.fill).
+COUNT_PLACEHOLDER = '<span class="kb-count" data-kb-count="{key}" data-search-exclude></span>'
 # The slot as it comes out of the Markdown engine: found by its attribute, whatever the
 # attributes' order or quoting, and read by HTMLParser (as mkdocs-autorefs reads its own tags).
 _COUNT_SLOT = re.compile(r"<span\b[^>]*\bdata-kb-count\b[^>]*>\s*</span>")
@@ -176,7 +179,7 @@ def fill_counts(page_html: str, counts: Mapping[str, tuple[int, int]]) -> str:
     """Fill each count slot with 'sitert N ganger på M sider' (or 'ikke sitert')."""
     def replace(match: re.Match) -> str:
         times, pages = counts.get(_count_key(match.group()), (0, 0))
-        return f'<span class="kb-count">{citation_count_text(times, pages)}</span>'
+        return f'<span class="kb-count" data-search-exclude>{citation_count_text(times, pages)}</span>'
     return _COUNT_SLOT.sub(replace, page_html)
 
 

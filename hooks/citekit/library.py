@@ -68,7 +68,10 @@ def load_library(path: Path, display_name: str) -> Library:
         stat = path.stat()
     except OSError:
         return make_library(load_bibliography(path, display_name))
-    return _library_of_version(str(path), display_name, (stat.st_mtime_ns, stat.st_size))
+    # Keyed by the resolved path: the Zensical route's pass names the file by its absolute
+    # path and the extension inside Zensical by the path from the project, and in one process
+    # they share one library.
+    return _library_of_version(str(path.resolve()), display_name, (stat.st_mtime_ns, stat.st_size))
 
 
 # A site has one bibliography; a test session makes many, so only the last few are kept. The

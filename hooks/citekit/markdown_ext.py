@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown uses)
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
+from stat import S_ISREG
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor, ReferenceProcessor
@@ -369,18 +371,32 @@ def _snippet_files(bases) -> list[tuple[str, list[str]]]:
         folder = Path(base)
         paths = [folder] if folder.is_file() else sorted(folder.rglob("*")) if folder.is_dir() else []
         for path in paths[:500]:
-            if path.is_file():
-                try:
-                    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
-                except (OSError, UnicodeDecodeError):
-                    continue
-                found.append((_project_name(path), text))
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            if not S_ISREG(stat.st_mode):
+                continue
+            read = _snippet_file(str(path), str(Path.cwd()), (stat.st_mtime_ns, stat.st_size))
+            if read is not None:
+                found.append(read)
     return found
 
 
-def _project_name(path: Path) -> str:
+# Every page that includes a snippet (the glossary is appended to all of them) asks for the
+# same files: each is read and named once while it is unchanged, not once per page.
+@functools.lru_cache(maxsize=256)
+def _snippet_file(path: str, cwd: str, version: tuple[int, int]) -> tuple[str, list[str]] | None:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        text = Path(path).read_text(encoding="utf-8-sig").replace("\r\n", "\n").split("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return _project_name(Path(path), Path(cwd)), text
+
+
+def _project_name(path: Path, cwd: Path) -> str:
+    try:
+        return path.resolve().relative_to(cwd.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

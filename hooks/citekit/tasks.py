@@ -99,7 +99,7 @@ def load_tasks(path: Path, display_name: str, library: Library) -> tuple[Tasks, 
         return Tasks(display_name, found=False), ()
     signature = (stat.st_mtime_ns, stat.st_size)
     # Kept with the library it was checked against, so a new bibliography means a new check.
-    cache_key = f"tasks:{path}"
+    cache_key = f"tasks:{path.resolve()}"  # one key however the path is written
     cached = library.derived.get(cache_key)
     if isinstance(cached, tuple) and cached[0] == signature:
         return cached[1]

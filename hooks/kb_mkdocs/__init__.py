@@ -8,10 +8,9 @@ owns one `BuildState` per build and passes it to small modules, one job each:
 - `accessibility`: the theme fixes (override check, checkbox names);
 - `pdf`, `offline`, `search`, `atomic`, `assets`: the PDF, the offline shim, Norwegian search,
   atomic builds, the core's stylesheets and scripts.
+
+The package imports nothing itself: MkDocs finds the plugin by its entry point
+(kb_mkdocs.plugin:KnowledgeBasePlugin), and `kb_mkdocs.required`, which Zensical loads from
+mkdocs.yml too, must not bring the plugin, the PDF and BeautifulSoup along (that import was a
+fifth of a small Zensical build).
 """
-
-from __future__ import annotations
-
-from .plugin import KnowledgeBasePlugin
-
-__all__ = ["KnowledgeBasePlugin"]

@@ -7,9 +7,12 @@ which page is being converted: Zensical keeps that page in a preprocessor of its
 whole-site pass runs this same extension with the page given (`page`), so it finds every
 problem Zensical would, located the same way.
 
-Options: `bibliography` (the .bib file) and `docs_dir` (the docs folder as messages name it,
-'docs', although Zensical builds from a copy). Under Zensical, a page's problems stop the
-build (PageError), every one listed, located.
+Options: `bibliography` (the .bib file), `docs_dir` (the docs folder as messages name it,
+'docs', although Zensical builds from a copy) and `report` (a file). Under Zensical, a page's
+problems stop the build (PageError), every one listed, located; with `report`, as
+kb_zensical.build runs Zensical, each page's record (title, citations, problems) is written
+to that file instead (kb_zensical.rendered), and the build reads them all once Zensical is
+done: Zensical's rendering is then the site's only one.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from citekit.page_facts import SiteInfo
 from citekit.tasks import Tasks
 from themefix.markdown_ext import TaskListNamesExtension
 
-from . import errors
+from . import errors, rendered
 
 __all__ = ["KnowledgeBaseExtension", "PageError", "makeExtension", "zensical_page"]
 ZENSICAL_CONTEXT = "rendering_context"  # the name Zensical registers its page holder under
@@ -45,6 +48,7 @@ class KnowledgeBaseExtension(Extension):
         self.config = {
             "bibliography": ["references.bib", "the .bib file, relative to the working folder"],
             "docs_dir": ["docs", "the docs folder as messages name it"],
+            "report": ["", "the file each page's record is written to (kb_zensical.rendered)"],
         }
         super().__init__(**kwargs)
         # Set by the whole-site pass; under Zensical, the page is Zensical's and problems stop it.
@@ -61,11 +65,20 @@ class KnowledgeBaseExtension(Extension):
         citations.library = self.library
         citations.tasks = self.tasks
         citations.page_context = self.page_context
+        report = str(self.getConfig("report"))
         if self.on_document is not None:
             citations.on_document = self.on_document
+        elif report:
+            citations.on_document = lambda record: rendered.write_record(report, record)
         names = TaskListNamesExtension()
         names.page_location = lambda md: self.page_context(md).location
-        names.on_problems = self.on_problems or _stop
+        if self.on_problems is not None:
+            names.on_problems = self.on_problems
+        elif report:
+            names.on_problems = lambda problems: rendered.write_problems(
+                report, self.page_context(md).path, problems)
+        else:
+            names.on_problems = _stop
         citations.extendMarkdown(md)
         names.extendMarkdown(md)
 

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from book.site import PDF_PATH
+from book import PDF_PATH
 from citekit.assets import CITATION_ASSETS, INDEX_ASSETS, SEARCH_ASSETS
 from citekit.assets import TARGET as ASSET_DIR
 

@@ -47,6 +47,7 @@ from citekit.site_index import (
     citing_places,
     index_files,
     page_body,
+    page_place_problems,
 )
 from citekit.tasks import TASK_FILE, Tasks, load_tasks
 from citekit.urls import file_url, page_url, relative_url
@@ -80,16 +81,24 @@ class Report:
     records: dict[str, DocumentRecord] = field(default_factory=dict)
     library: Library | None = None
     offline: bool = False
+    directory_urls: bool = True  # the site's URLs: "x/" (True) or "x.html"
+    order: list[str] = field(default_factory=list)  # the pages in the navigation's order
 
 
 def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
-        pdf: bool = False) -> Report:
+        pdf: bool = False, report_file: Path | None = None) -> Report:
     """Write the Zensical project for the site at `root`, its site built into `site_dir`
     (build/zensical/site unless given), for reading from disk if `offline` (unless given:
     mkdocs.yml's offline plugin, OFFLINE=true), with a link to the PDF on every page if
     `pdf`; the problems found, located. Nothing is written where a page, the bibliography or
     the task file has a problem. With `site_dir`, build/.zensical<its name>.yml builds there
-    (kb_zensical.build); build/zensical.yml always builds build/zensical/site."""
+    (kb_zensical.build); build/zensical.yml builds build/zensical/site.
+
+    With `report_file` (kb_zensical.build), pages are not rendered here: their front matter
+    is checked, and Zensical's rendering writes what it finds of each page to the file
+    (kb_zensical.rendered); the research index's pages keep the slots for "cited by" lists
+    and counts, which kb_zensical.fill fills in the site Zensical wrote. No build/zensical.yml
+    then: those pages are only whole in that site."""
     config = read_config(root / "mkdocs.yml")
     if offline is None:
         offline = offline_enabled(config)
@@ -100,15 +109,27 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     report = Report(list(library.problems) + list(task_problems), works=len(library.works))
     site = SiteInfo(config["site_name"], config.get("site_author") or config["site_name"])
     site_url = str(config.get("site_url") or "")
-    records: dict[str, DocumentRecord] = {}
-    for path in sorted(docs.rglob("*.md")):
-        src = path.relative_to(docs).as_posix()
-        record = _render(path, src, docs_dir, library, tasks, config, site, site_url)
-        records[src] = record
+    work_pages = {library.entry_path(key) for key in library.works}
+
+    def pages(render: bool) -> dict[str, DocumentRecord]:
+        return {path.relative_to(docs).as_posix(): (
+                    _render(path, path.relative_to(docs).as_posix(), docs_dir, library, tasks,
+                            config, site, site_url) if render else
+                    _read(path, path.relative_to(docs).as_posix(), docs_dir, library, work_pages))
+                for path in sorted(docs.rglob("*.md"))}
+
+    records = pages(render=report_file is None)
+    if report_file is not None and any(record.problems for record in records.values()):
+        # Wrong before any rendering: every page is rendered here after all, as the pass
+        # alone renders them, so that the build lists every problem at once (the cost of
+        # a build that stops, not of one that succeeds).
+        records = pages(render=True)
+    for record in records.values():
         report.problems += record.problems
     report.pages = len(records)
     report.config, report.records, report.library = config, records, library
     report.offline = offline
+    report.directory_urls = bool(config.get("use_directory_urls", True)) and not offline
     if report.problems:
         return report  # nothing written: the last good build's pages and site stay as they were
 
@@ -123,15 +144,20 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     for src, title in order.items():
         if title and src in records:
             records[src].title = title
-    directory_urls = bool(config.get("use_directory_urls", True)) and not offline
-    _write_index(out / "docs", library, records, list(order), directory_urls)
+    report.order = list(order)
+    _write_index(out / "docs", library, records if report_file is None else None, report.order,
+                 report.directory_urls)
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
     # Norwegian search: our query script inside Zensical's own search worker (searchkit).
     report.problems += write_search_worker(out / "overrides", root)
     options = shim_options(BIB_FILE, docs_dir)
     nav = None if config.get("nav") else default_nav(list(records))
-    write_config(root, options, offline=offline, pdf=pdf, nav=nav)
+    if report_file is None:
+        write_config(root, options, offline=offline, pdf=pdf, nav=nav)
+    else:
+        (root / CONFIG).unlink(missing_ok=True)
+        options["report"] = str(report_file)
     if site_dir is not None:
         write_config(root, options, site_dir, offline=offline, pdf=pdf, file=building_config(site_dir), nav=nav)
     if offline:
@@ -184,14 +210,34 @@ def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks,
     return record
 
 
-def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord],
+def _read(path: Path, src: str, docs_dir: str, library: Library, work_pages: set[str]
+          ) -> DocumentRecord:
+    """The page as far as it is read without rendering it: its front matter, checked as
+    _render checks it, and whether it stands where a work's page goes (which replaces it in
+    Zensical's copy of the pages, so Zensical's rendering never sees it). Zensical's
+    rendering finds the rest (kb_zensical.rendered)."""
+    source = path.read_text(encoding="utf-8-sig")
+    meta, body, offset = split_front_matter(source)
+    page = PageContext(src, page_location(src, docs_dir), offset)
+    record = DocumentRecord(page, title=str(meta.get("title") or ""))
+    record.problems += front_matter_problems(meta, page.location, source)
+    if src in work_pages:
+        record.problems += [Problem(page.location, None if line is None else line + offset, message)
+                            for line, message in page_place_problems(library, src, body.split("\n"))]
+    return record
+
+
+def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord] | None,
                  order: list[str], directory_urls: bool) -> None:
     """The research index's files. Links in them point at the Markdown sources, relative to
     the page's own source, as Zensical reads every link (raw HTML too) and turns it into the
-    page's URL; only the filter's catalogue, a script, holds URLs."""
+    page's URL; only the filter's catalogue, a script, holds URLs. Without `records` (no
+    page rendered yet), the "cited by" and count slots stay for kb_zensical.fill, and the
+    catalogue counts nothing until it is written again there."""
     folder = library.index_dir
-    places = citing_places(CitingPage(records[src].title, src, tuple(records[src].cited))
-                           for src in order if records[src].cited)
+    places = {} if records is None else citing_places(
+        CitingPage(records[src].title, src, tuple(records[src].cited))
+        for src in order if records[src].cited)
     counts = citation_counts(places)
 
     def href_from(src: str) -> Callable[[str], str]:
@@ -219,18 +265,19 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
                 head = text[: front_matter_end(text)]
                 text = head + page_body(library, meta["kb_page"], "", href_from(src))
             key = meta.get("kb_entry")
-            if key:
+            if key and records is not None:
                 text = text.replace(CITED_BY_MARKER, cited_by(
                     places.get(key, []), path_from(src)))
+            if key:
                 # the metadata tags for reference managers (MkDocs adds them at render time)
                 text = _with_front_matter(text, "kb_head", head_html(library.works[key].entry))
-            target.write_text(fill_counts(text, counts), encoding="utf-8")
+            target.write_text(text if records is None else fill_counts(text, counts), encoding="utf-8")
         else:
             target.write_text(generated.text or "", encoding="utf-8")
     index = docs / folder / "index.md"
     text = index.read_text(encoding="utf-8")
     filled = page_body(library, "", text, href_from(f"{folder}/index.md"))
-    index.write_text(fill_counts(filled, counts), encoding="utf-8")
+    index.write_text(filled if records is None else fill_counts(filled, counts), encoding="utf-8")
 
 
 def _generated_meta(text: str) -> dict:
