@@ -39,9 +39,10 @@ build: $(SITE_STAMP) pdf-deps
 endif
 
 # The same site with Zensical, Material's successor (hooks/kb_zensical/build.py): the whole-site
-# pass runs every check the MkDocs plugin runs and writes the research index and a config for
-# Zensical into build/; Zensical builds into a staging folder; the PDF is made from its pages;
-# then the staging folder replaces build/zensical/site (a failed build leaves the last good one).
+# pass writes the research index and a config for Zensical into build/; Zensical builds into a
+# staging folder, its rendering checking every page as the MkDocs plugin does; the research
+# index's lists and counts are filled in and the PDF made from its pages; then the staging
+# folder replaces build/zensical/site (a failed build leaves the last good one).
 build-zensical: $(TEST_STAMP) pdf-deps
 	$(BIN)/python -m kb_zensical.build .
 

@@ -201,3 +201,51 @@ def test_sigterm_during_the_zensical_build_leaves_the_last_good_site(tmp_path):
     assert build.returncode == 143
     assert site_files(site) == before
     assert [p.name for p in site.parent.iterdir() if p.name.startswith(".site-")] == []
+
+
+# --- one rendering ----------------------------------------------------------------------------
+
+def without_count_attribute(html: str) -> str:
+    """The route fills the counts after Zensical has removed the search attributes from its
+    pages (kb_zensical.fill), so its count spans keep theirs: the one difference allowed."""
+    return html.replace('class="kb-count" data-search-exclude>', 'class="kb-count">')
+
+
+@pytest.mark.build
+def test_one_rendering_makes_the_site_two_renderings_made(tmp_path):
+    """`make build-zensical` renders each page once (Zensical's rendering records what the
+    research index needs, kb_zensical.fill completes it); the pass alone renders every page
+    itself and Zensical renders them again. Every file of the two sites is the same: cited-by
+    lists (citations inside an admonition and a snippet included), counts, the catalogue,
+    the search index."""
+    config = (ROOT / "tests/fixtures/minimal/mkdocs.yml").read_text(encoding="utf-8")
+    files = {
+        "mkdocs.yml": config.replace("${ROOT}/overrides", "overrides") + (
+            "  - admonition\n  - pymdownx.snippets:\n      base_path: [includes]\n"),
+        "docs/a.md": page("# A\n\n!!! note \"Merk\"\n\n    Inni en boks [@djuve2017].\n\n"
+                          "## Del\n\nSe @tronstad2015 [s. 4] og [@djuve2017; @rohnebaek2018].\n"),
+        "docs/b.md": page("# B\n\n--8<-- \"b-snippet.md\"\n"),
+        "includes/b-snippet.md": "Fra en snutt [@rohnebaek2018].\n",
+    }
+    root = fixture_site(tmp_path, files)
+    once = zensical_build(root)
+    assert once.returncode == 0, once.stderr
+    site = root / "build" / "zensical" / "site"
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert zensical_pass(root).returncode == 0
+    twice = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "-f",
+                            "build/zensical.yml"], cwd=root, capture_output=True, text=True, timeout=600)
+    assert twice.returncode == 0, twice.stderr
+    second = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    differing = [str(name) for name in first if name.suffix != ".pdf" and
+                 without_count_attribute(first[name].decode("utf-8", "replace"))
+                 != without_count_attribute(second[name].decode("utf-8", "replace"))]
+    assert differing == []
+    def cited_by(key):
+        work = BeautifulSoup((site / f"forskning/{key}/index.html").read_text(), "html.parser")
+        return " ".join(work.select_one(".kb-cited-by").get_text().split())
+    assert "Merk" in (site / "a/index.html").read_text()  # the admonition was one
+    # page A: once under its title (inside the admonition), once under "Del"
+    assert cited_by("djuve2017").startswith("A A (1 sitering: 1) Del (1 sitering: 1)")
+    assert cited_by("rohnebaek2018") == "A Del (1 sitering: 1) B B (1 sitering: 1)"  # B: the snippet

@@ -48,10 +48,18 @@ class IndexFile:
     path: str
     markdown: str | None = None
     text: str | None = None
+    # What the page's front matter says it is (`kb_entry`, `kb_page`), for a reader that
+    # writes the files without parsing their YAML back (kb_zensical.site_pass).
+    work: str = ""
+    listing: str = ""
 
     @property
     def is_page(self) -> bool:
         return self.markdown is not None
+
+
+def _listing(path: str, front: dict) -> IndexFile:
+    return IndexFile(path, front_matter(front), listing=front["kb_page"])
 
 
 def index_files(library: Library) -> list[IndexFile]:
@@ -61,15 +69,14 @@ def index_files(library: Library) -> list[IndexFile]:
     out = []
     for work in works:
         bibtex = to_bibtex([work.entry])
-        out += [IndexFile(f"{work.slug}.md", entry_page(work, bibtex, library.works)),
+        out += [IndexFile(f"{work.slug}.md", entry_page(work, bibtex, library.works), work=work.key),
                 IndexFile(f"{work.slug}.bib", text=bibtex),
                 IndexFile(f"{work.slug}.ris", text=to_ris([work.entry]))]
     for facet in FACETS:
-        out.append(IndexFile(f"{facet.folder}/index.md", front_matter(facet_front(facet))))
-        out += [IndexFile(group.path, front_matter(group_front(group)))
-                for group in groups(library)[facet.folder]]
+        out.append(_listing(f"{facet.folder}/index.md", facet_front(facet)))
+        out += [_listing(group.path, group_front(group)) for group in groups(library)[facet.folder]]
     total = len(pages_of(works))
-    out += [IndexFile(f"side-{n}.md", front_matter(list_front(n, total))) for n in range(2, total + 1)]
+    out += [_listing(f"side-{n}.md", list_front(n, total)) for n in range(2, total + 1)]
     entries = [work.entry for work in works]
     out += [IndexFile("kilder.bib", text=to_bibtex(entries)),
             IndexFile("kilder.ris", text=to_ris(entries)),

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
-import yaml
 
+from buildkit.folder import RewrittenFolder
 from citekit.dates import as_date
 from citekit.entry_page import CITED_BY_MARKER
 from citekit.front_matter import front_matter_end, split_front_matter
@@ -52,7 +52,7 @@ from citekit.site_index import (
 from citekit.tasks import TASK_FILE, Tasks, load_tasks
 from citekit.urls import file_url, page_url, relative_url
 from searchkit.zensical import write_search_worker
-from themefix.escape import escape_pages
+from themefix.escape import escaped_page
 
 from .markdown_ext import KnowledgeBaseExtension
 from .offline import add_offline_shim, offline_enabled
@@ -135,18 +135,18 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
 
     out = root / OUT
     # Only the pass's own folders are replaced; the site beside them is the build's (build.py).
-    for folder in (out / "docs", out / "overrides"):
-        if folder.exists():
-            shutil.rmtree(folder)
-    shutil.copytree(docs, out / "docs")
-    escape_pages(out / "docs")
+    if (out / "overrides").exists():
+        shutil.rmtree(out / "overrides")
+    pages_out = RewrittenFolder(out / "docs")
+    _copy_pages(docs, pages_out)
     order = nav_pages(config.get("nav"), records)
     for src, title in order.items():
         if title and src in records:
             records[src].title = title
     report.order = list(order)
-    _write_index(out / "docs", library, records if report_file is None else None, report.order,
+    _write_index(pages_out, library, records if report_file is None else None, report.order,
                  report.directory_urls)
+    pages_out.finish()
     copy_shared(root / (config.get("theme", {}).get("custom_dir") or "overrides"), out)
     report.problems += fix_zensical_templates(out / "overrides", root)
     # Norwegian search: our query script inside Zensical's own search worker (searchkit).
@@ -210,6 +210,20 @@ def _render(path: Path, src: str, docs_dir: str, library: Library, tasks: Tasks,
     return record
 
 
+def _copy_pages(docs: Path, pages_out: RewrittenFolder) -> None:
+    """docs/ as Zensical reads it: every file as it is, but pages whose printed titles need
+    escaping (themefix.escape), which are written escaped."""
+    for path in sorted(docs.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs).as_posix()
+        escaped = escaped_page(path.read_text(encoding="utf-8-sig")) if path.suffix == ".md" else None
+        if escaped is None:
+            pages_out.copy(path, relative)
+        else:
+            pages_out.write(relative, escaped)
+
+
 def _read(path: Path, src: str, docs_dir: str, library: Library, work_pages: set[str]
           ) -> DocumentRecord:
     """The page as far as it is read without rendering it: its front matter, checked as
@@ -227,7 +241,7 @@ def _read(path: Path, src: str, docs_dir: str, library: Library, work_pages: set
     return record
 
 
-def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord] | None,
+def _write_index(pages_out: RewrittenFolder, library: Library, records: dict[str, DocumentRecord] | None,
                  order: list[str], directory_urls: bool) -> None:
     """The research index's files. Links in them point at the Markdown sources, relative to
     the page's own source, as Zensical reads every link (raw HTML too) and turns it into the
@@ -251,41 +265,28 @@ def _write_index(docs: Path, library: Library, records: dict[str, DocumentRecord
         return lambda citing: relative_url(citing, src)
 
     for generated in index_files(library):
-        target = docs / folder / generated.path
-        target.parent.mkdir(parents=True, exist_ok=True)
         src = f"{folder}/{generated.path}"
         if generated.path == CATALOGUE:
-            script = catalogue_script(list(library.works.values()), counts,
-                                      url_from(src))
-            target.write_text(script, encoding="utf-8")
+            pages_out.write(src, catalogue_script(list(library.works.values()), counts, url_from(src)))
         elif generated.markdown is not None:
-            meta = _generated_meta(generated.markdown)
             text = generated.markdown
-            if meta.get("kb_page"):
+            if generated.listing:
                 head = text[: front_matter_end(text)]
-                text = head + page_body(library, meta["kb_page"], "", href_from(src))
-            key = meta.get("kb_entry")
+                text = head + page_body(library, generated.listing, "", href_from(src))
+            key = generated.work
             if key and records is not None:
                 text = text.replace(CITED_BY_MARKER, cited_by(
                     places.get(key, []), path_from(src)))
             if key:
                 # the metadata tags for reference managers (MkDocs adds them at render time)
                 text = _with_front_matter(text, "kb_head", head_html(library.works[key].entry))
-            target.write_text(text if records is None else fill_counts(text, counts), encoding="utf-8")
+            pages_out.write(src, text if records is None else fill_counts(text, counts))
         else:
-            target.write_text(generated.text or "", encoding="utf-8")
-    index = docs / folder / "index.md"
-    text = index.read_text(encoding="utf-8")
-    filled = page_body(library, "", text, href_from(f"{folder}/index.md"))
-    index.write_text(filled if records is None else fill_counts(filled, counts), encoding="utf-8")
-
-
-def _generated_meta(text: str) -> dict:
-    """The front matter of a page the research index generated ('---' first, then YAML), read
-    with libyaml's parser where PyYAML has it: the pure-Python one took a third of the
-    index's time at 1,000 works."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text[4:text.index("\n---", 3)], Loader=loader) or {}  # noqa: S506 (a safe loader)
+            pages_out.write(src, generated.text or "")
+    index = f"{folder}/index.md"
+    text = (pages_out.root / index).read_text(encoding="utf-8")
+    filled = page_body(library, "", text, href_from(index))
+    pages_out.write(index, filled if records is None else fill_counts(filled, counts))
 
 
 def _with_front_matter(text: str, key: str, value: str) -> str:

@@ -15,12 +15,11 @@ import html
 import json
 import re
 from collections.abc import MutableMapping
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-__all__ = ["PRINTED_KEYS", "escape_pages", "escape_printed", "escaped_page"]
+__all__ = ["PRINTED_KEYS", "escape_printed", "escaped_page"]
 PRINTED_KEYS = ("title", "subtitle")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _KEY_LINE = re.compile(rf"^(?P<key>{'|'.join(PRINTED_KEYS)}):[ \t]*(?P<value>.*)$")
@@ -59,11 +58,3 @@ def escaped_page(text: str) -> str | None:
         return None
     start = match.start("yaml")
     return text[:start] + "\n".join(lines) + text[match.end("yaml"):]
-
-
-def escape_pages(docs: Path) -> None:
-    """The pages under `docs` (a copy for Zensical) with their printed titles escaped."""
-    for path in docs.rglob("*.md"):
-        escaped = escaped_page(path.read_text(encoding="utf-8-sig"))
-        if escaped is not None:
-            path.write_text(escaped, encoding="utf-8")
