@@ -170,7 +170,9 @@ def test_zensical_stays_on_0_0_until_the_index_serves_zensical_ui():
     package index does not serve, so the project pins 0.0.73, the newest installable. When
     zensical-ui can be installed: pin zensical (0.1.x) and zensical-ui in requirements/test.txt,
     run `make build-zensical` (kb_zensical.templates already looks for the templates in
-    zensical-ui), update this test and the README's engine table."""
+    zensical-ui), update this test and the README's engine table. 0.1 replaces inherited
+    lists instead of appending to them (its config._merge_inherited), so write_config must
+    then restate mkdocs.yml's markdown_extensions, extra_css and extra_javascript whole."""
     pins = dict(line.split("#")[0].strip().split("==") for line in
                 (ROOT / "requirements" / "test.txt").read_text(encoding="utf-8").splitlines()
                 if "==" in line and not line.startswith("#"))
