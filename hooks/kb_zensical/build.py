@@ -2,11 +2,10 @@
 Zensical build (`make build-zensical`), atomic as `mkdocs build` is.
 
 The pass (kb_zensical.site_pass) checks every page and writes Zensical's project; Zensical
-builds the site into a staging folder beside the site (buildkit.staging), in this process
-(its `build` function, which `zensical build` calls), so that the bibliography, the task file
-and the Python it all runs on are loaded once, not once more by a second interpreter (at the
-small benchmark size that was a fifth of the build); the PDF is made
-from the pages it wrote (kb_zensical.pdf; KB_PDF=false skips it); only then does the staging
+builds the site into a staging folder beside the site (buildkit.staging), in a fork of this
+process (zensical_build), its rendering recording each page (kb_zensical.rendered); the
+research index's lists and counts are filled into its pages (kb_zensical.fill); the PDF is
+made from the pages it wrote (kb_zensical.pdf; KB_PDF=false skips it); only then does the staging
 folder take the site's place. A problem in a page, a failed Zensical, a failed PDF, Ctrl-C or
 SIGTERM leave the last good site as it was and remove the staging folder; a folder left by a
 killed build is removed by the next. OFFLINE=true makes a site that works opened from disk
@@ -28,7 +27,7 @@ import zensical
 from buildkit.staging import Staging
 from citekit.model import Problem
 
-from .errors import zensical_failure
+from .errors import print_problems, zensical_failure
 from .fill import fill_site, page_problems
 from .project import OUT, building_config
 from .rendered import read_report
@@ -76,7 +75,6 @@ def build(root: Path, site: Path, pdf: bool) -> int:
 
             from . import pdf as book
 
-            assert report.library is not None
             pdf_started = time.monotonic()
             try:
                 book.write(staging.path, report.config, report.library, list(report.records),
@@ -96,11 +94,7 @@ def build(root: Path, site: Path, pdf: bool) -> int:
 
 
 def _stopped(problems: list[Problem], site: Path) -> int:
-    for problem in problems:
-        print(f"ERROR   -  {problem}", file=sys.stderr)
-    count = len(problems)
-    print(f"ERROR   -  build stopped: {count} problem{'s' if count != 1 else ''} (listed "
-          f"above); {site.name}/ is left as it was", file=sys.stderr)
+    print_problems(problems, f"; {site.name}/ is left as it was")
     return 1
 
 

@@ -15,14 +15,24 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-__all__ = ["excepthook", "install", "zensical_failure"]
+__all__ = ["excepthook", "install", "print_problems", "zensical_failure"]
 _PYTHON_ERROR = re.compile(r"^Python error: (?P<type>[A-Za-z_][\w.]*): ?(?P<message>.*)$", re.DOTALL)
 # Our exceptions whose message lists a page's problems, one located line each after a summary.
 _PROBLEMS = ("CitationError", "PageError")
+
+
+def print_problems(problems: Sequence[object], after: str = "") -> None:
+    """Each problem on its own located line, then the count, as `mkdocs build` ends; `after`
+    says what was kept ("; site/ is left as it was")."""
+    for problem in problems:
+        print(f"ERROR   -  {problem}", file=sys.stderr)
+    count = len(problems)
+    print(f"ERROR   -  build stopped: {count} problem{'s' if count != 1 else ''} (listed above)"
+          f"{after}", file=sys.stderr)
 
 
 def zensical_failure(text: str) -> list[str] | None:

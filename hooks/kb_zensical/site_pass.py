@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +53,7 @@ from citekit.urls import file_url, page_url, relative_url
 from searchkit.zensical import write_search_worker
 from themefix.escape import escaped_page
 
+from .errors import print_problems
 from .markdown_ext import KnowledgeBaseExtension
 from .offline import add_offline_shim, offline_enabled
 from .project import (
@@ -112,11 +112,12 @@ def run(root: Path, site_dir: Path | None = None, offline: bool | None = None,
     work_pages = {library.entry_path(key) for key in library.works}
 
     def pages(render: bool) -> dict[str, DocumentRecord]:
-        return {path.relative_to(docs).as_posix(): (
-                    _render(path, path.relative_to(docs).as_posix(), docs_dir, library, tasks,
-                            config, site, site_url) if render else
-                    _read(path, path.relative_to(docs).as_posix(), docs_dir, library, work_pages))
-                for path in sorted(docs.rglob("*.md"))}
+        found = {}
+        for path in sorted(docs.rglob("*.md")):
+            src = path.relative_to(docs).as_posix()
+            found[src] = (_render(path, src, docs_dir, library, tasks, config, site, site_url)
+                          if render else _read(path, src, docs_dir, library, work_pages))
+        return found
 
     records = pages(render=report_file is None)
     if report_file is not None and any(record.problems for record in records.values()):
@@ -299,12 +300,8 @@ def _with_front_matter(text: str, key: str, value: str) -> str:
 def main(argv: list[str]) -> int:
     root = Path(argv[1] if len(argv) > 1 else ".").resolve()
     report = run(root)
-    for problem in report.problems:
-        print(f"ERROR   -  {problem}", file=sys.stderr)
     if report.problems:
-        count = len(report.problems)
-        print(f"ERROR   -  build stopped: {count} problem{'s' if count != 1 else ''} (listed above)",
-              file=sys.stderr)
+        print_problems(report.problems)
         return 1
     print(f"INFO    -  {report.pages} pages and {report.works} works read; the Zensical project is "
           f"in {OUT} (config: {CONFIG})")
